@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** UUIDv7 text: time-ordered, so data from two machines can be merged later. */
+export const Id = z.uuidv7();
+
+/** UTC ISO-8601 timestamp of an event, e.g. `2026-11-21T05:30:00.000Z`. */
+export const Timestamp = z.iso.datetime();
+
+/** Calendar date `YYYY-MM-DD`, never shifted by time zones. */
+export const CalendarDate = z.iso.date();
+
+export const Locale = z.enum(['en', 'zh-CN']);
+export type Locale = z.infer<typeof Locale>;
+
+export const SortDirection = z.enum(['asc', 'desc']);
+
+/** Money in integer minor units; stays a safe integer so sums never lose a cent. */
+export const AmountMinor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const supportedCurrencies = new Set(
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [],
+);
+
+/** ISO 4217 code the runtime can format. */
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/)
+  .refine((code) => supportedCurrencies.size === 0 || supportedCurrencies.has(code), {
+    message: 'Unknown currency',
+    params: { reason: 'UNKNOWN_CURRENCY' },
+  });
+
+export const PageInput = {
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+};
+
+/** Input for methods that take nothing. Unknown keys are still rejected. */
+export const Empty = z.strictObject({});
+
+export const ById = z.strictObject({ id: Id });

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './common';
+export * from './app';
+export * from './clients';
+export * from './contract';
+export * from './transport';

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methodNames, type MethodInput, type MethodName } from '../../core/api';
+import { startTestServices, type TestServices } from '../support/services';
+
+/**
+ * For every contract method: at least 1,000 generated malformed inputs are each rejected
+ * with a typed VALIDATION error, and the database is byte-for-byte unchanged afterwards.
+ * Malformed inputs are built by mutating a valid input, so they stay close to real calls.
+ */
+
+const ID = '0196f3a0-0000-7000-8000-000000000001';
+
+/** A valid input per method. Typed over every method name: a new method needs a sample. */
+const validInput: { [M in MethodName]: MethodInput<M> } = {
+  'app.info': {},
+  'clients.list': {
+    search: 'acme',
+    archived: 'all',
+    sort: { field: 'displayName', direction: 'asc' },
+    offset: 0,
+    limit: 10,
+  },
+  'clients.get': { id: ID },
+  'clients.create': {
+    displayName: 'Acme',
+    legalName: 'Acme GmbH',
+    contactPerson: 'Ada',
+    email: 'ada@acme.test',
+    phone: '+49',
+    address: 'Berlin',
+    taxId: 'DE1',
+    defaultCurrency: 'EUR',
+    defaultDayRateMinor: 100_000,
+    paymentTermsDays: 30,
+    documentLanguage: 'en',
+    notes: '',
+  },
+  'clients.update': { id: ID, changes: { displayName: 'Acme 2', paymentTermsDays: 14 } },
+  'clients.archive': { id: ID },
+  'clients.restore': { id: ID },
+  'clients.delete': { id: ID },
+};
+
+type Json = unknown;
+type Path = (string | number)[];
+
+function kindOf(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** Every path to a leaf or object inside a valid input. */
+function pathsOf(value: Json, prefix: Path = []): Path[] {
+  if (kindOf(value) !== 'object') return [prefix];
+  const entries = Object.entries(value as Record<string, Json>);
+  return [prefix, ...entries.flatMap(([k, v]) => pathsOf(v, [...prefix, k]))];
+}
+
+function setAt(value: Json, path: Path, replacement: Json): Json {
+  if (path.length === 0) return replacement;
+  const [head, ...rest] = path;
+  const copy = { ...(value as Record<string, Json>) };
+  copy[head as string] = setAt(copy[head as string], rest, replacement);
+  return copy;
+}
+
+function getAt(value: Json, path: Path): Json {
+  return path.reduce<Json>((v, k) => (v as Record<string, Json>)[k as string], value);
+}
+
+/** A value of a different JSON kind than `like`: never valid where `like` was. */
+function wrongKind(like: Json): fc.Arbitrary<Json> {
+  const kind = kindOf(like);
+  return fc
+    .oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.jsonValue(), { maxLength: 3 }),
+      fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 3 }),
+    )
+    .filter((v) => kindOf(v) !== kind && !(kind === 'number' && typeof v === 'number'));
+}
+
+function malformed(method: MethodName): fc.Arbitrary<Json> {
+  const valid = validInput[method] as Json;
+  const paths = pathsOf(valid);
+  const objectPaths = paths.filter((p) => kindOf(getAt(valid, p)) === 'object');
+  const stringPaths = paths.filter((p) => typeof getAt(valid, p) === 'string' && p.at(-1) === 'id');
+
+  const unknownKey = fc
+    .record({
+      at: fc.constantFrom(...objectPaths),
+      key: fc.string({ minLength: 1, maxLength: 12 }),
+      value: fc.jsonValue(),
+    })
+    .filter(
+      ({ at, key }) =>
+        !Object.prototype.hasOwnProperty.call(getAt(valid, at), key) && key !== '__proto__',
+    )
+    .map(({ at, key, value }) =>
+      setAt(valid, at, { ...(getAt(valid, at) as object), [key]: value }),
+    );
+
+  const wrongType = fc
+    .constantFrom(...paths)
+    .chain((path) => wrongKind(getAt(valid, path)).map((bad) => setAt(valid, path, bad)));
+
+  const badId = stringPaths.length
+    ? fc
+        .record({ at: fc.constantFrom(...stringPaths), bad: fc.string({ maxLength: 40 }) })
+        .filter(
+          ({ bad }) =>
+            !/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(bad),
+        )
+        .map(({ at, bad }) => setAt(valid, at, bad))
+    : wrongType;
+
+  return fc.oneof(unknownKey, wrongType, badId);
+}
+
+let services: TestServices;
+
+/** A fingerprint of every table's rows plus SQLite's own change counter. */
+function fingerprint(): string {
+  const sqlite = services.database.sqlite;
+  const tables = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`)
+    .all() as { name: string }[];
+  const hash = createHash('sha256');
+  for (const { name } of tables)
+    hash.update(
+      name + JSON.stringify(sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()),
+    );
+  hash.update(String((sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n));
+  return hash.digest('hex');
+}
+
+beforeAll(async () => {
+  services = await startTestServices();
+  // Some real data, so "unchanged" means something.
+  for (let i = 0; i < 5; i++) {
+    await services.invoke('clients.create', {
+      ...validInput['clients.create'],
+      displayName: `Client ${i}`,
+    });
+  }
+});
+afterAll(() => services.dispose());
+
+describe('contract fuzz: malformed input is rejected and changes nothing', () => {
+  it.each(methodNames)('%s', async (method) => {
+    const before = fingerprint();
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(malformed(method), async (input) => {
+        runs++;
+        const result = await services.invoke(method, input);
+        expect(result.ok).toBe(false);
+        if (result.ok) return;
+        expect(result.error.code).toBe('VALIDATION');
+        expect(result.error.issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 1000, seed: 20261121 },
+    );
+    expect(runs).toBeGreaterThanOrEqual(1000);
+    expect(fingerprint()).toBe(before);
+  });
+
+  it('the valid samples themselves are accepted (so the fuzz mutates real calls)', async () => {
+    for (const method of methodNames) {
+      const result = await services.invoke(method, validInput[method]);
+      // Valid shape: either succeeds or fails for a domain reason, never VALIDATION.
+      if (!result.ok) expect(result.error.code).not.toBe('VALIDATION');
+    }
+  });
+
+  it('non-object inputs are rejected for every method', async () => {
+    for (const method of methodNames) {
+      for (const input of [null, 42, 'x', [], true]) {
+        const result = await services.invoke(method, input);
+        expect(result.ok ? 'ok' : result.error.code).toBe('VALIDATION');
+      }
+    }
+  });
+});
