@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCurrencyCode } from '../money';
 
 /** UUIDv7 text: time-ordered, so data from two machines can be merged later. */
 export const Id = z.uuidv7();
@@ -17,18 +18,11 @@ export const SortDirection = z.enum(['asc', 'desc']);
 /** Money in integer minor units; stays a safe integer so sums never lose a cent. */
 export const AmountMinor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-const supportedCurrencies = new Set(
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [],
-);
-
 /** ISO 4217 code the runtime can format. */
 export const CurrencyCode = z
   .string()
   .regex(/^[A-Z]{3}$/)
-  .refine((code) => supportedCurrencies.size === 0 || supportedCurrencies.has(code), {
-    message: 'Unknown currency',
-    params: { reason: 'UNKNOWN_CURRENCY' },
-  });
+  .refine(isCurrencyCode, { message: 'Unknown currency', params: { reason: 'UNKNOWN_CURRENCY' } });
 
 export const PageInput = {
   offset: z.number().int().min(0).max(10_000_000).default(0),
