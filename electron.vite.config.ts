@@ -8,6 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // uuid is ESM-only; bundling it keeps the CommonJS main/services output loadable everywhere.
+      externalizeDeps: { exclude: ['uuid'] },
       rollupOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),

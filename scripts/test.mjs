@@ -12,7 +12,11 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 function run(label, command, args, env = {}) {
   const started = Date.now();
   console.log(`\n▶ ${label}`);
-  const child = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const child = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (child.status !== 0) {
     console.error(`✖ ${label} failed after ${seconds}s`);
@@ -32,9 +36,20 @@ function readJson(file) {
 run('lint', npm, ['run', '--silent', 'lint']);
 run('typecheck', npm, ['run', '--silent', 'typecheck']);
 const unitJson = path.join(results, 'unit.json');
-run('unit tests', npm, ['run', '--silent', 'test:unit', '--', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+run('unit tests', npm, [
+  'run',
+  '--silent',
+  'test:unit',
+  '--',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitJson}`,
+]);
 const e2eJson = path.join(results, 'e2e.json');
 run('e2e tests', npm, ['run', '--silent', 'test:e2e'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
+
+// Runs the same app in the real Electron binary where one is installed; one line otherwise.
+run('electron tests', npm, ['run', '--silent', 'test:electron']);
 
 let passed = 0;
 let failed = 0;
