@@ -1,0 +1,71 @@
+import type { Client } from '@core/api';
+import { ActionIcon, Menu } from '@mantine/core';
+import { IconArchive, IconArchiveOff, IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+export interface ClientActionHandlers {
+  open: (client: Client) => void;
+  archive: (client: Client) => void;
+  restore: (client: Client) => void;
+  confirmDelete: (client: Client) => void;
+}
+
+export function ClientRowActions({
+  client,
+  actions,
+  tabIndex,
+}: {
+  client: Client;
+  actions: ClientActionHandlers;
+  tabIndex: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end" withinPortal shadow="md" width={200}>
+      <Menu.Target>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          tabIndex={tabIndex}
+          aria-label={t('clients.actions.menu', { name: client.displayName })}
+          // The row opens the client on click and Enter; the menu button must not.
+          onClick={(event) => event.stopPropagation()}
+          onKeyDown={(event) => event.stopPropagation()}
+        >
+          <IconDots size={18} aria-hidden />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown onClick={(event) => event.stopPropagation()}>
+        <Menu.Item
+          leftSection={<IconPencil size={16} aria-hidden />}
+          onClick={() => actions.open(client)}
+        >
+          {t('clients.actions.edit')}
+        </Menu.Item>
+        {client.archived ? (
+          <Menu.Item
+            leftSection={<IconArchiveOff size={16} aria-hidden />}
+            onClick={() => actions.restore(client)}
+          >
+            {t('clients.actions.restore')}
+          </Menu.Item>
+        ) : (
+          <Menu.Item
+            leftSection={<IconArchive size={16} aria-hidden />}
+            onClick={() => actions.archive(client)}
+          >
+            {t('clients.actions.archive')}
+          </Menu.Item>
+        )}
+        <Menu.Divider />
+        <Menu.Item
+          color="red"
+          leftSection={<IconTrash size={16} aria-hidden />}
+          onClick={() => actions.confirmDelete(client)}
+        >
+          {t('clients.actions.delete')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,393 @@
+import type { Client, ClientSortField } from '@core/api';
+import { Badge, Skeleton, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { TFunction } from 'i18next';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormatters, type Formatters } from '../../../i18n/format';
+import type { ClientSort } from '../../../stores/clientFilters';
+import { ClientRowActions, type ClientActionHandlers } from './ClientRowActions';
+import classes from './ClientsTable.module.css';
+
+export const ROW_HEIGHT = 56;
+const HEADER_HEIGHT = 40;
+/** Start loading the next page this many rows before the loaded ones run out. */
+const PREFETCH_ROWS = 60;
+
+export interface ClientsTableProps {
+  rows: readonly Client[];
+  total: number;
+  sort: ClientSort;
+  onSort: (field: ClientSortField) => void;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => void;
+  actions: ClientActionHandlers;
+}
+
+/**
+ * The client list as an ARIA table whose rows are virtualised: only the rows on screen
+ * (plus a few) exist in the DOM, whether there are 10 clients or 10,000. One row at a
+ * time is in the tab order; arrow keys, Page Up/Down, Home and End move between rows.
+ */
+export function ClientsTable({
+  rows,
+  total,
+  sort,
+  onSort,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+  actions,
+}: ClientsTableProps) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+
+  // TanStack Virtual hands back a mutable instance, which React Compiler cannot memoise;
+  // this component is not compiled, so the warning does not apply.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastVisible = items.length > 0 ? items[items.length - 1]!.index : -1;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastVisible >= rows.length - PREFETCH_ROWS) {
+      fetchNextPage();
+    }
+  }, [hasNextPage, isFetchingNextPage, lastVisible, rows.length, fetchNextPage]);
+
+  // Keep the roving tab stop inside the list when it shrinks (search, archive, delete).
+  const clampedActive = Math.min(activeIndex, Math.max(total - 1, 0));
+  const rendered = items.some((item) => item.index === clampedActive);
+  const tabbableIndex = rendered ? clampedActive : (items[0]?.index ?? 0);
+
+  useLayoutEffect(() => {
+    if (pendingFocus.current === null) return;
+    // Loaded rows only: a placeholder row for the same index has no tabindex.
+    const row = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-index="${pendingFocus.current}"][tabindex]`,
+    );
+    if (row) {
+      row.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
+
+  const moveTo = useCallback(
+    (index: number) => {
+      const next = Math.max(0, Math.min(total - 1, index));
+      pendingFocus.current = next;
+      setActiveIndex(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    },
+    [total, virtualizer],
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!row || row !== event.target) return;
+    const index = Number(row.dataset.index);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const client = rows[index];
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(index + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(index - 1);
+        break;
+      case 'PageDown':
+        moveTo(index + page);
+        break;
+      case 'PageUp':
+        moveTo(index - page);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(total - 1);
+        break;
+      case 'Enter':
+      case ' ':
+        if (client) actions.open(client);
+        break;
+      case 'Delete':
+        if (client) actions.confirmDelete(client);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className={classes.scroller}
+      role="table"
+      aria-label={t('clients.table.label')}
+      aria-rowcount={total + 1}
+    >
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} className={`${classes.grid} ${classes.header}`}>
+          <SortHeader
+            field="displayName"
+            sort={sort}
+            onSort={onSort}
+            label={t('clients.columns.name')}
+          />
+          <div role="columnheader">{t('clients.columns.contact')}</div>
+          <SortHeader
+            field="defaultCurrency"
+            sort={sort}
+            onSort={onSort}
+            label={t('clients.columns.currency')}
+          />
+          <div role="columnheader" className={classes.numeric}>
+            {t('clients.columns.dayRate')}
+          </div>
+          <div role="columnheader">{t('clients.columns.paymentTerms')}</div>
+          <SortHeader
+            field="updatedAt"
+            sort={sort}
+            onSort={onSort}
+            label={t('clients.columns.updated')}
+          />
+          <div role="columnheader">
+            <VisuallyHidden>{t('clients.columns.actions')}</VisuallyHidden>
+          </div>
+        </div>
+      </div>
+      <div
+        role="rowgroup"
+        className={classes.body}
+        style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={onKeyDown}
+      >
+        {items.map((item) => {
+          const client = rows[item.index];
+          const top = item.start - virtualizer.options.scrollMargin;
+          return client ? (
+            <ClientRow
+              key={client.id}
+              client={client}
+              index={item.index}
+              top={top}
+              tabbable={item.index === tabbableIndex}
+              last={item.index === total - 1}
+              onFocusRow={setActiveIndex}
+              actions={actions}
+              fmt={fmt}
+              t={t}
+            />
+          ) : (
+            <LoadingRow key={`loading-${item.index}`} index={item.index} top={top} />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function SortHeader({
+  field,
+  label,
+  sort,
+  onSort,
+}: {
+  field: ClientSortField;
+  label: string;
+  sort: ClientSort;
+  onSort: (field: ClientSortField) => void;
+}) {
+  const active = sort.field === field;
+  const Icon = !active ? IconSelector : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
+  return (
+    <div
+      role="columnheader"
+      aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <UnstyledButton
+        className={classes.sortButton}
+        data-active={active || undefined}
+        onClick={() => onSort(field)}
+      >
+        {label}
+        <Icon size={14} stroke={2} aria-hidden />
+      </UnstyledButton>
+    </div>
+  );
+}
+
+interface ClientRowProps {
+  client: Client;
+  index: number;
+  top: number;
+  tabbable: boolean;
+  last: boolean;
+  onFocusRow: (index: number) => void;
+  actions: ClientActionHandlers;
+  fmt: Formatters;
+  t: TFunction;
+}
+
+const ClientRow = memo(function ClientRow({
+  client,
+  index,
+  top,
+  tabbable,
+  last,
+  onFocusRow,
+  actions,
+  fmt,
+  t,
+}: ClientRowProps) {
+  const terms =
+    client.paymentTermsDays === 0
+      ? t('clients.terms.onReceipt')
+      : t('clients.terms.days', { count: client.paymentTermsDays });
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-index={index}
+      data-archived={client.archived || undefined}
+      data-last={last || undefined}
+      tabIndex={tabbable ? 0 : -1}
+      className={`${classes.grid} ${classes.row}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => actions.open(client)}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) onFocusRow(index);
+      }}
+    >
+      <div role="cell" className={classes.cell}>
+        <div className={classes.nameLine}>
+          <span className={classes.primary} title={client.displayName}>
+            {client.displayName}
+          </span>
+          {client.archived && (
+            <Badge size="xs" variant="light" color="gray" radius="sm" style={{ flexShrink: 0 }}>
+              {t('clients.archivedBadge')}
+            </Badge>
+          )}
+        </div>
+        {client.legalName && (
+          <div className={classes.secondary} title={client.legalName}>
+            {client.legalName}
+          </div>
+        )}
+      </div>
+      <div role="cell" className={classes.cell}>
+        {client.contactPerson && <div className={classes.single}>{client.contactPerson}</div>}
+        {client.email && <div className={classes.secondary}>{client.email}</div>}
+        {!client.contactPerson && !client.email && <div className={classes.secondary}>—</div>}
+      </div>
+      <div role="cell" className={classes.cell}>
+        <Badge variant="default" radius="sm" className="tabular">
+          {client.defaultCurrency}
+        </Badge>
+      </div>
+      <div role="cell" className={`${classes.cell} ${classes.single} ${classes.numeric}`}>
+        {client.defaultDayRateMinor > 0
+          ? fmt.money(client.defaultDayRateMinor, client.defaultCurrency)
+          : '—'}
+      </div>
+      <div role="cell" className={`${classes.cell} ${classes.single}`}>
+        {terms}
+      </div>
+      <div
+        role="cell"
+        className={`${classes.cell} ${classes.single}`}
+        title={fmt.dateTime(client.updatedAt)}
+      >
+        {fmt.relative(client.updatedAt)}
+      </div>
+      <div role="cell" className={`${classes.cell} ${classes.end}`}>
+        <ClientRowActions client={client} actions={actions} tabIndex={tabbable ? 0 : -1} />
+      </div>
+    </div>
+  );
+});
+
+function LoadingRow({ index, top }: { index: number; top: number }) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-busy
+      data-index={index}
+      className={`${classes.grid} ${classes.row}`}
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <div role="cell">
+        <Skeleton height={10} width="70%" radius="sm" />
+        <Skeleton height={8} width="45%" radius="sm" mt={8} />
+      </div>
+      <div role="cell">
+        <Skeleton height={10} width="60%" radius="sm" />
+      </div>
+      <div role="cell">
+        <Skeleton height={18} width={44} radius="sm" />
+      </div>
+      <div role="cell">
+        <Skeleton height={10} width="70%" radius="sm" ml="auto" />
+      </div>
+      <div role="cell">
+        <Skeleton height={10} width="60%" radius="sm" />
+      </div>
+      <div role="cell">
+        <Skeleton height={10} width="60%" radius="sm" />
+      </div>
+      <div role="cell" />
+    </div>
+  );
+}
+
+/** Placeholder rows while the first page loads. */
+export function ClientsTableSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div
+      className={classes.scroller}
+      aria-busy
+      aria-label={t('clients.table.loading')}
+      role="table"
+    >
+      <div role="rowgroup">
+        <div role="row" className={`${classes.grid} ${classes.header}`}>
+          {Array.from({ length: 7 }, (_, i) => (
+            <div role="columnheader" key={i}>
+              {i < 6 && <Skeleton height={8} width="50%" radius="sm" />}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className={classes.body} style={{ height: ROW_HEIGHT * 8 }}>
+        {Array.from({ length: 8 }, (_, i) => (
+          <LoadingRow key={i} index={i} top={i * ROW_HEIGHT} />
+        ))}
+      </div>
+    </div>
+  );
+}

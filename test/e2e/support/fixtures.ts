@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { ClientFieldsInput, MethodInput, MethodName, MethodOutput } from '../../../core/api';
+import { ApiError } from '../../../core/api';
+import { createClientsRepository } from '../../../db';
+import { newUuidV7 } from '../../../services/context';
+import { startServices, type Services } from '../../../services/host';
+import { APP_ORIGIN, serveRenderer } from './serve';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const MIGRATIONS_FOLDER = path.join(ROOT, 'db/migrations');
+const SCREENSHOT_DIR = path.join(ROOT, 'test-results/screenshots');
+const APP_VERSION = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+export interface AppHarness {
+  readonly page: Page;
+  readonly dataDir: string;
+  /** Calls a contract method on the services, exactly as the renderer would. */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Many clients at once, straight through the db layer in one transaction. */
+  seedClients(count: number, make?: (index: number) => Partial<ClientFieldsInput>): void;
+  /** Raw SQL on the live data file, for situations the UI cannot create yet. */
+  exec(sql: string, ...params: unknown[]): void;
+  /** While true, every call fails in transport, like a crashed services process. */
+  setUnreachable(unreachable: boolean): void;
+  /** Closes the services and starts them again on the same data folder. */
+  restartServices(): Promise<void>;
+  /** Loads the app at a hash route (`/clients`, `/settings`...). */
+  open(route?: string): Promise<void>;
+  /** Full-page screenshot to test-results/screenshots/<name>.png. */
+  screenshot(name: string): Promise<void>;
+  /** Console errors, page errors, CSP violations and dialogs seen so far. */
+  readonly problems: string[];
+}
+
+/** What the init script touches in the page (this project compiles without DOM types). */
+interface PageGlobals {
+  __engagementDeskInvoke(method: string, input: unknown): Promise<unknown>;
+  document: {
+    addEventListener(
+      type: 'securitypolicyviolation',
+      listener: (event: { violatedDirective: string; blockedURI: string }) => void,
+    ): void;
+  };
+}
+
+export const test = base.extend<{ app: AppHarness }>({
+  app: async ({ page }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-e2e-'));
+    const problems: string[] = [];
+    const start = () =>
+      startServices({
+        dataDir,
+        migrationsFolder: MIGRATIONS_FOLDER,
+        appVersion: APP_VERSION,
+        logError: (method, error) => problems.push(`services ${method}: ${String(error)}`),
+      });
+    let services: Services = await start();
+    let unreachable = false;
+
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+
+    // The preload's bridge, with Playwright's binding as the transport.
+    await page.exposeBinding(
+      '__engagementDeskInvoke',
+      (_source, method: string, input: unknown) => {
+        if (unreachable) throw new Error('The services process is not running.');
+        return services.invoke(method, input);
+      },
+    );
+    await page.addInitScript(() => {
+      const page = globalThis as unknown as PageGlobals;
+      const invoke = (method: string, input: unknown) => page.__engagementDeskInvoke(method, input);
+      Object.defineProperty(globalThis, 'api', {
+        value: Object.freeze({ invoke }),
+        writable: false,
+        configurable: false,
+        enumerable: true,
+      });
+      page.document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await serveRenderer(page);
+
+    const harness: AppHarness = {
+      page,
+      dataDir,
+      problems,
+      async call(method, input) {
+        const result = await services.invoke(method, input);
+        if (!result.ok) throw new ApiError(result.error);
+        return result.data as MethodOutput<typeof method>;
+      },
+      seedClients(count, make = () => ({})) {
+        const repo = createClientsRepository(services.database.db);
+        const base = Date.now() - count * 1000;
+        services.database.sqlite.transaction(() => {
+          for (let i = 0; i < count; i++) {
+            const at = new Date(base + i * 1000).toISOString();
+            const fields = make(i);
+            repo.insert({
+              id: newUuidV7(),
+              displayName: `Client ${String(i + 1).padStart(5, '0')}`,
+              defaultCurrency: 'EUR',
+              defaultDayRateMinor: 95_000,
+              ...fields,
+              archived: false,
+              createdAt: at,
+              updatedAt: at,
+            });
+          }
+        })();
+      },
+      exec(sql, ...params) {
+        if (params.length === 0) services.database.sqlite.exec(sql);
+        else services.database.sqlite.prepare(sql).run(...params);
+      },
+      setUnreachable(value) {
+        unreachable = value;
+      },
+      async restartServices() {
+        services.close();
+        services = await start();
+      },
+      async open(route = '/clients') {
+        await page.goto(`${APP_ORIGIN}/index.html#${route}`);
+        await expect(page.getByRole('navigation')).toBeVisible();
+      },
+      async screenshot(name) {
+        await page.screenshot({
+          path: path.join(SCREENSHOT_DIR, `${name}.png`),
+          fullPage: true,
+          animations: 'disabled',
+        });
+      },
+    };
+
+    await use(harness);
+
+    services.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    expect(problems, 'console errors, CSP violations, page errors or dialogs').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+
+export const APP_ORIGIN = 'http://app.local';
+export const RENDERER_DIR = path.resolve(__dirname, '../../../out/renderer');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+/** The same policy the Electron protocol handler sends with every response. */
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; " +
+  "form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+
+/**
+ * Serves out/renderer for `http://app.local/**` straight from disk, the way the app's
+ * `app://` protocol does; anything else the page asks for is refused (the app is offline).
+ */
+export async function serveRenderer(page: Page): Promise<void> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`${RENDERER_DIR} has no build: run "node scripts/e2e.mjs".`);
+  }
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient');
+    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.resolve(RENDERER_DIR, relative);
+    if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file)) {
+      return route.fulfill({ status: 404, body: 'Not found' });
+    }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    return route.fulfill({
+      status: 200,
+      headers: { 'content-type': type, 'content-security-policy': CSP },
+      body: fs.readFileSync(file),
+    });
+  });
+}
