@@ -5,3 +5,4 @@ export * from './backup';
 export * from './dependents';
 export * as schema from './schema';
 export * from './repositories/clients';
+export * from './repositories/debt';

@@ -1,9 +1,11 @@
 import { appHandlers } from './app/handlers';
 import { clientHandlers } from './clients/handlers';
+import { debtHandlers } from './debt/handlers';
 import type { HandlerMap } from './handler-types';
 
 /** Every contract method has exactly one handler; the type fails to compile otherwise. */
 export const handlers: HandlerMap = {
   ...appHandlers,
   ...clientHandlers,
+  ...debtHandlers,
 };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
 import { clientMethods } from './clients';
+import { debtMethods } from './debt';
 
 /** `read` methods run outside a transaction; `write` methods run inside one. */
 export type MethodKind = 'read' | 'write';
@@ -18,6 +19,7 @@ export interface MethodSpec {
 export const contract = {
   ...appMethods,
   ...clientMethods,
+  ...debtMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -54,3 +54,4 @@ export {
   type BudgetSelection,
   type SelectOptions,
 } from './select';
+export { estimateQuarterlyCost, type EstimateStep, type QuarterlyCostEstimate } from './estimator';

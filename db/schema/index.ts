@@ -1,1 +1,2 @@
 export * from './clients';
+export * from './debt';

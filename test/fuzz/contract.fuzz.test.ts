@@ -12,6 +12,26 @@ import { startTestServices, type TestServices } from '../support/services';
 
 const ID = '0196f3a0-0000-7000-8000-000000000001';
 
+const DEBT_FIELDS: MethodInput<'debt.create'> = {
+  clientId: ID,
+  title: 'Manual releases',
+  description: 'Six-hour release window',
+  category: 'process',
+  impact: 'high',
+  affectedSystem: 'Dispatch',
+  status: 'identified',
+  quarterlyCostMinor: { low: 500_000, likely: 800_000, high: 1_500_000 },
+  // null, not an estimate: the fuzz replaces values with other kinds, and null is valid here.
+  costEstimate: null,
+  growthPerQuarter: 0.02,
+  fixDays: { low: 10, likely: 15, high: 25 },
+  dayRateMinor: 100_000,
+  residualFraction: 0.1,
+  lagQuarters: 1,
+  tags: ['ci', 'releases'],
+  evidence: 'Release calendar',
+};
+
 /** A valid input per method. Typed over every method name: a new method needs a sample. */
 const validInput: { [M in MethodName]: MethodInput<M> } = {
   'app.info': {},
@@ -41,6 +61,68 @@ const validInput: { [M in MethodName]: MethodInput<M> } = {
   'clients.archive': { id: ID },
   'clients.restore': { id: ID },
   'clients.delete': { id: ID },
+  'debt.settings.get': { clientId: ID },
+  'debt.settings.update': {
+    clientId: ID,
+    changes: { annualDiscountRate: 0.1, horizonQuarters: 8, rateMode: 'nominal' },
+  },
+  'debt.list': {
+    clientId: ID,
+    search: 'release',
+    statuses: ['identified'],
+    categories: ['code'],
+    tags: ['ci'],
+    sort: { field: 'netBenefit', direction: 'desc' },
+    offset: 0,
+    limit: 50,
+  },
+  'debt.tags': { clientId: ID },
+  'debt.get': { id: ID },
+  'debt.create': DEBT_FIELDS,
+  'debt.update': {
+    id: ID,
+    changes: { title: 'Renamed', quarterlyCostMinor: { low: 100, likely: 200, high: 300 } },
+  },
+  'debt.duplicate': { id: ID },
+  'debt.delete': { id: ID },
+  'debt.bulkStatus': { ids: [ID], status: 'accepted' },
+  'debt.evaluate': {
+    quarterlyCostMinor: { low: 800_000, likely: 1_000_000, high: 1_600_000 },
+    growthPerQuarter: 0.02,
+    fixDays: { low: 8, likely: 10, high: 15 },
+    dayRateMinor: 100_000,
+    residualFraction: 0.1,
+    lagQuarters: 1,
+    settings: {
+      annualDiscountRate: 0.08,
+      horizonQuarters: 12,
+      rateMode: 'effective',
+      distribution: 'pert',
+    },
+    samples: 1000,
+    seed: 7,
+  },
+  'debt.matrix': { clientId: ID },
+  'debt.selectWithinBudget': {
+    clientId: ID,
+    budget: { kind: 'days', days: 30 },
+    statuses: ['identified', 'accepted'],
+  },
+  'debt.selection.get': { clientId: ID },
+  'debt.selection.save': { clientId: ID, itemIds: [ID], budget: null },
+  'debt.csv.preview': {
+    clientId: ID,
+    csvText: 'Title,Quarterly cost\nA,100\n',
+    mapping: { Title: 'title' },
+  },
+  'debt.csv.import': {
+    clientId: ID,
+    csvText: 'Title,Quarterly cost\nA,100\n',
+    mapping: { Title: 'title', 'Quarterly cost': 'quarterlyCostLikely' },
+    skipInvalid: true,
+  },
+  'debt.csv.export': { clientId: ID, search: '', statuses: ['accepted'], categories: [], tags: [] },
+  'demo.load': { locale: 'zh-CN' },
 };
 
 type Json = unknown;
