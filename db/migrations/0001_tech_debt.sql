@@ -64,7 +64,7 @@ CREATE TABLE `debt_model_settings` (
 	`horizon_quarters` integer NOT NULL,
 	`rate_mode` text NOT NULL,
 	`distribution` text NOT NULL,
-	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE cascade,
 	CONSTRAINT "debt_settings_rate" CHECK("debt_model_settings"."annual_discount_rate" BETWEEN 0 AND 1),
 	CONSTRAINT "debt_settings_horizon" CHECK("debt_model_settings"."horizon_quarters" BETWEEN 1 AND 200),
 	CONSTRAINT "debt_settings_rate_mode" CHECK("debt_model_settings"."rate_mode" IN ('effective', 'nominal')),
@@ -76,5 +76,5 @@ CREATE TABLE `debt_selections` (
 	`item_ids` text NOT NULL,
 	`budget` text,
 	`saved_at` text NOT NULL,
-	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE restrict
+	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -122,13 +122,16 @@ export const debtItems = sqliteTable(
   ],
 );
 
-/** A client's model settings; a client without a row uses `DEFAULT_DEBT_SETTINGS`. */
+/**
+ * A client's model settings; a client without a row uses `DEFAULT_DEBT_SETTINGS`. Owned by
+ * the client (cascade), so settings alone never stop a client from being deleted.
+ */
 export const debtModelSettings = sqliteTable(
   'debt_model_settings',
   {
     clientId: text('client_id')
       .primaryKey()
-      .references(() => clients.id, { onDelete: 'restrict' }),
+      .references(() => clients.id, { onDelete: 'cascade' }),
     annualDiscountRate: real('annual_discount_rate').notNull(),
     horizonQuarters: integer('horizon_quarters').notNull(),
     rateMode: text('rate_mode').notNull(),
@@ -142,11 +145,11 @@ export const debtModelSettings = sqliteTable(
   ],
 );
 
-/** The "fix first" selection saved for a proposal, one per client. */
+/** The "fix first" selection saved for a proposal, one per client, owned by it (cascade). */
 export const debtSelections = sqliteTable('debt_selections', {
   clientId: text('client_id')
     .primaryKey()
-    .references(() => clients.id, { onDelete: 'restrict' }),
+    .references(() => clients.id, { onDelete: 'cascade' }),
   /** JSON array of debt item ids, in fix order. */
   itemIds: text('item_ids').notNull(),
   /** JSON of the budget ({ kind: 'days', days } or { kind: 'money', amountMinor }), or null. */

@@ -187,3 +187,22 @@ describe('clients', () => {
     services = await startTestServices({ dir }); // for afterEach
   });
 });
+
+describe('clients with owned records', () => {
+  it('deletes a client whose only related rows are owned by it (debt model settings)', async () => {
+    const a = await create({ displayName: 'Acme' });
+    expect(
+      (
+        await services.invoke('debt.settings.update', {
+          clientId: a.id,
+          changes: { horizonQuarters: 8 },
+        })
+      ).ok,
+    ).toBe(true);
+    expect(await ok(services.invoke('clients.delete', { id: a.id }))).toEqual({ id: a.id });
+    const left = services.database.sqlite
+      .prepare('SELECT count(*) AS n FROM debt_model_settings')
+      .get();
+    expect(left).toEqual({ n: 0 });
+  });
+});
