@@ -93,10 +93,34 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
-      ...layer([
-        ['**/db', '**/db/**', '**/services/**', '**/electron/main/**', '**/templates/**'],
-        ['electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'node:*'],
-      ]),
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/db',
+                '**/db/**',
+                '**/services/**',
+                '**/electron/main/**',
+                '**/templates/**',
+              ],
+              message: 'Crosses a layer boundary (see docs/ARCHITECTURE.md).',
+            },
+            {
+              group: ['electron', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'node:*'],
+              message: 'Crosses a layer boundary (see docs/ARCHITECTURE.md).',
+            },
+          ],
+          paths: [
+            {
+              name: '@core/techdebt',
+              message:
+                "Import the module you need (e.g. '@core/techdebt/evaluate'): the index pulls in @stdlib, whose eval probe breaks the renderer's CSP. Distributions run in the services process.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -1,5 +1,11 @@
 import { AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBriefcase2, IconLock, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconBriefcase2,
+  IconLock,
+  IconReceipt2,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -9,6 +15,7 @@ import { usePageTitle } from './usePageTitle';
 
 const NAV = [
   { to: '/clients', label: 'nav.clients', icon: IconUsers },
+  { to: '/debt', label: 'nav.debt', icon: IconReceipt2 },
   { to: '/settings', label: 'nav.settings', icon: IconSettings },
 ] as const;
 
@@ -53,7 +60,13 @@ export function Shell() {
           <AppShell.Section grow>
             <Stack gap={4}>
               {NAV.map(({ to, label, icon: Icon }) => {
-                const active = location.pathname === to || location.pathname.startsWith(`${to}/`);
+                // A client's register lives under /clients/:id/debt but belongs to "Tech debt".
+                const inDebt = /^\/clients\/[^/]+\/debt/.test(location.pathname);
+                const active =
+                  to === '/debt'
+                    ? inDebt || location.pathname === to || location.pathname.startsWith(`${to}/`)
+                    : !inDebt &&
+                      (location.pathname === to || location.pathname.startsWith(`${to}/`));
                 return (
                   <NavLink
                     key={to}

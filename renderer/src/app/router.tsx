@@ -5,7 +5,13 @@ import { Shell } from './Shell';
 
 /** `handle.title` is the catalog key the header shows for the deepest matching route. */
 export interface RouteHandle {
-  title: 'nav.clients' | 'nav.settings' | 'notFound.title';
+  title:
+    | 'nav.clients'
+    | 'nav.settings'
+    | 'nav.debt'
+    | 'debt.workbenchTitle'
+    | 'debt.portfolioTitle'
+    | 'notFound.title';
 }
 
 // A hash router: in the app the renderer is served from `app://`, where only the hash is
@@ -37,6 +43,46 @@ export const router = createHashRouter([
               })),
           },
         ],
+      },
+      {
+        path: 'clients/:clientId/debt',
+        handle: { title: 'nav.debt' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/debt/pages/RegisterPage').then((m) => ({
+            Component: m.RegisterPage,
+          })),
+      },
+      {
+        path: 'clients/:clientId/debt/portfolio',
+        handle: { title: 'debt.portfolioTitle' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/debt/pages/PortfolioPage').then((m) => ({
+            Component: m.PortfolioPage,
+          })),
+      },
+      {
+        path: 'debt',
+        handle: { title: 'nav.debt' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/debt/pages/RegisterPage').then((m) => ({
+            Component: m.RegisterPage,
+          })),
+      },
+      {
+        path: 'debt/new',
+        handle: { title: 'debt.workbenchTitle' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/debt/pages/WorkbenchPage').then((m) => ({
+            Component: m.NewDebtRoute,
+          })),
+      },
+      {
+        path: 'debt/:id',
+        handle: { title: 'debt.workbenchTitle' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/debt/pages/WorkbenchPage').then((m) => ({
+            Component: m.EditDebtRoute,
+          })),
       },
       {
         path: 'settings',

@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Badge,
+  Button,
   CopyButton,
   Group,
   Paper,
@@ -14,6 +15,9 @@ import {
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { IconSparkles } from '@tabler/icons-react';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { useLoadDemo } from '../debt/mutations';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../i18n/apiErrors';
@@ -103,6 +107,7 @@ export function SettingsPage() {
   const language = usePreferences((s) => s.language);
   const setLanguage = usePreferences((s) => s.setLanguage);
   const info = useQuery(appQueries.info());
+  const demo = useLoadDemo();
 
   const themeLabel = (icon: ReactNode, text: string) => (
     <Group gap={6} wrap="nowrap" justify="center">
@@ -186,6 +191,30 @@ export function SettingsPage() {
                 {fmt.number(data.schemaVersion)}
               </Badge>
             ))}
+          </Row>
+        </Section>
+
+        <Section title={t('demo.title')} description={t('demo.description')}>
+          <Row label={t('demo.title')}>
+            <Button
+              variant="default"
+              leftSection={<IconSparkles size={16} aria-hidden />}
+              loading={demo.isPending}
+              onClick={() =>
+                demo.mutate(language, {
+                  onSuccess: (result) =>
+                    notifySuccess(
+                      t('demo.loaded', {
+                        clients: result.clientIds.length,
+                        items: result.debtItems,
+                      }),
+                    ),
+                  onError: (error) => notifyError(describeError(error, t)),
+                })
+              }
+            >
+              {t('demo.load')}
+            </Button>
           </Row>
         </Section>
 

@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { IconArchive, IconUserOff } from '@tabler/icons-react';
+import { IconArchive, IconReceipt2, IconUserOff } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import {
@@ -26,7 +26,7 @@ import {
   type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker, useNavigate, useParams } from 'react-router';
+import { Link, useBlocker, useNavigate, useParams } from 'react-router';
 import { i18n } from '../../../i18n';
 import { describeError } from '../../../i18n/apiErrors';
 import { notifyError, notifySuccess } from '../../../lib/notify';
@@ -146,32 +146,46 @@ export function EditClientRoute() {
       submitLabel={t('clients.editor.save')}
       initialValues={initialValues}
       banner={
-        client?.archived ? (
-          <Alert
-            variant="light"
-            color="gray"
-            icon={<IconArchive size={18} aria-hidden />}
-            title={t('clients.editor.archivedTitle')}
-          >
-            <Group justify="space-between" wrap="nowrap">
-              <Text size="sm">{t('clients.editor.archivedDescription')}</Text>
-              <Button
-                size="compact-sm"
-                variant="default"
-                loading={restore.isPending}
-                onClick={() =>
-                  restore.mutate(client.id, {
-                    onSuccess: () =>
-                      notifySuccess(t('clients.toast.restored', { name: client.displayName })),
-                    onError: (error) => notifyError(describeError(error, t)),
-                  })
-                }
-              >
-                {t('clients.actions.restore')}
-              </Button>
-            </Group>
-          </Alert>
-        ) : null
+        <>
+          {client && (
+            <Button
+              component={Link}
+              to={`/clients/${client.id}/debt`}
+              variant="light"
+              size="xs"
+              leftSection={<IconReceipt2 size={16} aria-hidden />}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('debt.clientLink')}
+            </Button>
+          )}
+          {client?.archived ? (
+            <Alert
+              variant="light"
+              color="gray"
+              icon={<IconArchive size={18} aria-hidden />}
+              title={t('clients.editor.archivedTitle')}
+            >
+              <Group justify="space-between" wrap="nowrap">
+                <Text size="sm">{t('clients.editor.archivedDescription')}</Text>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  loading={restore.isPending}
+                  onClick={() =>
+                    restore.mutate(client.id, {
+                      onSuccess: () =>
+                        notifySuccess(t('clients.toast.restored', { name: client.displayName })),
+                      onError: (error) => notifyError(describeError(error, t)),
+                    })
+                  }
+                >
+                  {t('clients.actions.restore')}
+                </Button>
+              </Group>
+            </Alert>
+          ) : null}
+        </>
       }
       onSave={async (fields) => {
         if (!client) return;

@@ -1,0 +1,332 @@
+import type { DebtSelection, ImpactLevel } from '@core/api/debt';
+import {
+  Anchor,
+  Button,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import {
+  CartesianGrid,
+  Cell,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from 'recharts';
+import { call } from '../../../api/client';
+import { describeError } from '../../../i18n/apiErrors';
+import { minorDigits } from '../../../lib/money';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { clientQueries } from '../../clients/queries';
+import { ChartCard } from '../components/DebtCharts';
+import { useChartTheme } from '../components/chartTheme';
+import { useDebtFormat } from '../format';
+import { useSaveSelection } from '../mutations';
+import { IMPACTS } from '../options';
+import { debtQueries } from '../queries';
+import classes from './WorkbenchPage.module.css';
+
+type Budget = { kind: 'days'; days: number } | { kind: 'money'; amountMinor: number };
+
+/** `#/clients/:clientId/debt/portfolio`: the priority matrix and budget selection. */
+export function PortfolioPage() {
+  const { t } = useTranslation();
+  const { clientId = '' } = useParams();
+  const fmt = useDebtFormat();
+  const theme = useChartTheme();
+  const client = useQuery(clientQueries.detail(clientId));
+  const matrix = useQuery(debtQueries.matrix(clientId));
+  const saved = useQuery(debtQueries.selection(clientId));
+  const [kind, setKind] = useState<'days' | 'money'>('days');
+  const [amount, setAmount] = useState<number | string>(20);
+  const currency = client.data?.defaultCurrency ?? 'USD';
+  const choose = useMutation({
+    mutationFn: (budget: Budget) => call('debt.selectWithinBudget', { clientId, budget }),
+    onError: (error) => notifyError(describeError(error, t)),
+  });
+  const save = useSaveSelection();
+  const selection: DebtSelection | undefined = choose.data;
+  const titles = useMemo(
+    () => new Map((matrix.data ?? []).map((p) => [p.id, p.title])),
+    [matrix.data],
+  );
+  const chosen = new Set(selection?.itemIds ?? []);
+
+  const byImpact = useMemo(
+    () =>
+      IMPACTS.map((impact) => ({
+        impact,
+        points: (matrix.data ?? []).filter((p) => p.impact === impact),
+      })),
+    [matrix.data],
+  );
+
+  const budget = (): Budget | null => {
+    const n = Number(amount);
+    if (amount === '' || !Number.isFinite(n) || n < 0) return null;
+    return kind === 'days'
+      ? { kind: 'days', days: n }
+      : { kind: 'money', amountMinor: Math.round(n * 10 ** minorDigits(currency)) };
+  };
+
+  const summary = (s: DebtSelection) =>
+    t('debt.portfolioPage.totals', {
+      count: s.itemIds.length,
+      days: fmt.days(s.fixDays),
+      fixCost: fmt.money(s.fixCostMinor, currency),
+      netBenefit: fmt.money(s.netBenefitMinor, currency),
+    });
+
+  return (
+    <div className={classes.page}>
+      <Stack gap={2}>
+        <Anchor component={Link} to={`/clients/${clientId}/debt`} size="sm">
+          <Group gap={4} wrap="nowrap">
+            <IconArrowLeft size={14} aria-hidden />
+            {t('debt.backToRegister')}
+          </Group>
+        </Anchor>
+        <Title order={2} size="h3">
+          {client.data?.displayName ?? '…'}
+        </Title>
+      </Stack>
+
+      <div className={classes.columns} style={{ gridTemplateColumns: 'minmax(520px, 3fr) 2fr' }}>
+        <ChartCard title={t('debt.charts.matrix')} description={t('debt.charts.matrixDescription')}>
+          {matrix.data && matrix.data.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('debt.portfolioPage.empty')}
+            </Text>
+          ) : (
+            <ResponsiveContainer width="100%" height={420}>
+              <ScatterChart
+                margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
+                accessibilityLayer
+                title={t('debt.charts.matrix')}
+              >
+                <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
+                <XAxis
+                  type="number"
+                  dataKey="fixDays"
+                  name={t('debt.charts.fixDays')}
+                  padding={{ left: 16, right: 24 }}
+                  stroke={theme.axis}
+                  tick={{ fill: theme.axis, fontSize: 11 }}
+                  label={{
+                    value: t('debt.charts.fixDays'),
+                    position: 'insideBottom',
+                    offset: -12,
+                    fill: theme.axis,
+                    fontSize: 12,
+                  }}
+                />
+                <YAxis
+                  type="number"
+                  dataKey="netBenefitMinor"
+                  name={t('debt.charts.netBenefit')}
+                  stroke={theme.axis}
+                  width={76}
+                  tick={{ fill: theme.axis, fontSize: 11 }}
+                  tickFormatter={(v: number) => fmt.compactMoney(v, currency)}
+                  padding={{ top: 24, bottom: 12 }}
+                />
+                <ZAxis
+                  type="number"
+                  dataKey="quarterlyCostMinor"
+                  range={[60, 900]}
+                  name={t('debt.charts.quarterlyCost')}
+                />
+                <ReferenceLine y={0} stroke={theme.zero} />
+                <Tooltip
+                  cursor={{ strokeDasharray: '3 3' }}
+                  contentStyle={{
+                    background: theme.tooltipBg,
+                    border: `1px solid ${theme.tooltipBorder}`,
+                    borderRadius: 8,
+                    color: theme.text,
+                    fontSize: 12,
+                  }}
+                  labelFormatter={() => ''}
+                  formatter={(value, name, entry) => {
+                    const key = (entry as { dataKey?: unknown }).dataKey;
+                    return [
+                      key === 'fixDays'
+                        ? fmt.days(Number(value))
+                        : fmt.money(Number(value), currency),
+                      name,
+                    ];
+                  }}
+                />
+                <Legend
+                  itemSorter={null}
+                  verticalAlign="top"
+                  wrapperStyle={{ fontSize: 12, color: theme.axis, paddingBottom: 8 }}
+                />
+                {byImpact.map(({ impact, points }) => (
+                  <Scatter
+                    key={impact}
+                    name={t(`debt.impact.${impact as ImpactLevel}`)}
+                    data={points}
+                    fill={theme.impact[impact]}
+                    fillOpacity={0.7}
+                    stroke={theme.impact[impact]}
+                    isAnimationActive={false}
+                  >
+                    {points.map((point) => (
+                      <Cell
+                        key={point.id}
+                        stroke={chosen.has(point.id) ? theme.text : theme.impact[impact]}
+                        strokeWidth={chosen.has(point.id) ? 3 : 1}
+                      />
+                    ))}
+                  </Scatter>
+                ))}
+              </ScatterChart>
+            </ResponsiveContainer>
+          )}
+        </ChartCard>
+
+        <Stack gap="md">
+          <Paper
+            withBorder
+            radius="md"
+            p="md"
+            component="section"
+            aria-label={t('debt.portfolioPage.budgetTitle')}
+          >
+            <Title order={3} size="h6">
+              {t('debt.portfolioPage.budgetTitle')}
+            </Title>
+            <Text size="xs" c="dimmed" mb="sm">
+              {t('debt.portfolioPage.budgetDescription')}
+            </Text>
+            <Stack gap="sm">
+              <SegmentedControl
+                aria-label={t('debt.portfolioPage.budgetKind')}
+                value={kind}
+                onChange={(v) => setKind(v as 'days' | 'money')}
+                data={[
+                  { value: 'days', label: t('debt.portfolioPage.days') },
+                  { value: 'money', label: t('debt.portfolioPage.money') },
+                ]}
+              />
+              <NumberInput
+                label={
+                  kind === 'days'
+                    ? t('debt.portfolioPage.budgetDays')
+                    : t('debt.portfolioPage.budgetMoney', { currency })
+                }
+                min={0}
+                thousandSeparator=","
+                value={amount}
+                onChange={setAmount}
+              />
+              <Button
+                loading={choose.isPending}
+                onClick={() => {
+                  const b = budget();
+                  if (b) choose.mutate(b);
+                }}
+              >
+                {t('debt.portfolioPage.choose')}
+              </Button>
+            </Stack>
+            {selection && (
+              <Stack gap="xs" mt="md" aria-label={t('debt.portfolioPage.selected')} role="region">
+                <Text size="sm" fw={600}>
+                  {t('debt.portfolioPage.selected')}
+                </Text>
+                {selection.itemIds.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('debt.portfolioPage.noneFit')}
+                  </Text>
+                ) : (
+                  <List size="sm" spacing={2} type="ordered">
+                    {selection.itemIds.map((id) => (
+                      <List.Item key={id}>
+                        <Anchor component={Link} to={`/debt/${id}`} size="sm">
+                          {titles.get(id) ?? id}
+                        </Anchor>
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+                <Text size="sm" className="tabular" data-testid="selection-totals">
+                  {summary(selection)}
+                </Text>
+                <Button
+                  variant="light"
+                  leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+                  loading={save.isPending}
+                  disabled={selection.itemIds.length === 0}
+                  onClick={() =>
+                    save.mutate(
+                      { clientId, itemIds: selection.itemIds, budget: selection.budget },
+                      {
+                        onSuccess: () => notifySuccess(t('debt.portfolioPage.saved')),
+                        onError: (error) => notifyError(describeError(error, t)),
+                      },
+                    )
+                  }
+                >
+                  {t('debt.portfolioPage.save')}
+                </Button>
+              </Stack>
+            )}
+          </Paper>
+
+          <Paper
+            withBorder
+            radius="md"
+            p="md"
+            component="section"
+            aria-label={t('debt.portfolioPage.savedTitle')}
+          >
+            <Title order={3} size="h6" mb="xs">
+              {t('debt.portfolioPage.savedTitle')}
+            </Title>
+            {saved.data ? (
+              <Stack gap={4}>
+                <List size="sm" spacing={2} type="ordered">
+                  {saved.data.itemIds.map((id) => (
+                    <List.Item key={id} fw={chosen.has(id) ? 600 : undefined}>
+                      {titles.get(id) ?? id}
+                    </List.Item>
+                  ))}
+                </List>
+                <Text size="sm" className="tabular">
+                  {summary(saved.data)}
+                </Text>
+                {saved.data.savedAt && (
+                  <Text size="xs" c="dimmed">
+                    {t('debt.portfolioPage.savedAt', { when: fmt.dateTime(saved.data.savedAt) })}
+                  </Text>
+                )}
+              </Stack>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('debt.portfolioPage.noSaved')}
+              </Text>
+            )}
+          </Paper>
+        </Stack>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,379 @@
+import type { DebtCategory, DebtStatus } from '@core/api/debt';
+import {
+  Anchor,
+  Button,
+  Center,
+  Chip,
+  CloseButton,
+  EmptyState,
+  Group,
+  MultiSelect,
+  Select,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  IconAlertTriangle,
+  IconChartDots3,
+  IconDownload,
+  IconFileImport,
+  IconPlus,
+  IconReceipt2,
+  IconSearch,
+  IconSparkles,
+} from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { call } from '../../../api/client';
+import { describeError } from '../../../i18n/apiErrors';
+import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useDebtFilters } from '../../../stores/debtFilters';
+import { usePreferences } from '../../../stores/preferences';
+import { clientQueries } from '../../clients/queries';
+import { CsvImportModal } from '../components/CsvImportModal';
+import { DebtTable, DebtTableSkeleton } from '../components/DebtTable';
+import { useBulkStatus, useLoadDemo } from '../mutations';
+import { categoryOptions, statusOptions } from '../options';
+import { debtQueries, type DebtListFilters } from '../queries';
+import { downloadText, useDebtActions } from '../useDebtActions';
+import classes from './RegisterPage.module.css';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+function Frame({ children }: { children: ReactNode }) {
+  return (
+    <Center
+      flex={1}
+      mih={320}
+      style={{
+        border: '1px dashed var(--mantine-color-default-border)',
+        borderRadius: 'var(--mantine-radius-md)',
+      }}
+    >
+      {children}
+    </Center>
+  );
+}
+
+/** `#/debt` (every client) and `#/clients/:clientId/debt` (one client's register). */
+export function RegisterPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { clientId } = useParams();
+  const language = usePreferences((s) => s.language);
+  const f = useDebtFilters();
+  const [debouncedSearch] = useDebouncedValue(f.search.trim(), SEARCH_DEBOUNCE_MS);
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
+  const [bulkStatus, setBulkStatus] = useState<DebtStatus | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
+  const actions = useDebtActions();
+  const bulk = useBulkStatus();
+  const demo = useLoadDemo();
+  const client = useQuery({ ...clientQueries.detail(clientId ?? ''), enabled: !!clientId });
+  const tags = useQuery(debtQueries.tags(clientId));
+
+  const filters = useMemo<DebtListFilters>(
+    () => ({
+      clientId,
+      search: debouncedSearch,
+      statuses: f.statuses,
+      categories: f.categories,
+      tags: f.tags,
+      sort: f.sort,
+    }),
+    [clientId, debouncedSearch, f.statuses, f.categories, f.tags, f.sort],
+  );
+  const list = useInfiniteQuery(debtQueries.list(filters));
+  const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const total = list.data?.pages[0]?.total ?? 0;
+  const totals = list.data?.pages[0]?.totals ?? [];
+  const filtered =
+    !!debouncedSearch || f.statuses.length > 0 || f.categories.length > 0 || f.tags.length > 0;
+  const isEmpty = list.isSuccess && !list.isPlaceholderData && total === 0;
+
+  const toggle = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const toggleAll = (checked: boolean) =>
+    setSelected(checked ? new Set(rows.map((row) => row.id)) : new Set());
+
+  const newItemPath = clientId ? `/debt/new?client=${clientId}` : '/debt/new';
+
+  const loadDemo = () =>
+    demo.mutate(language, {
+      onSuccess: (result) =>
+        notifySuccess(
+          t('demo.loaded', { clients: result.clientIds.length, items: result.debtItems }),
+        ),
+      onError: (error) => notifyError(describeError(error, t)),
+    });
+
+  const applyBulk = () => {
+    if (!bulkStatus || selected.size === 0) return;
+    bulk.mutate(
+      { ids: [...selected], status: bulkStatus },
+      {
+        onSuccess: ({ updated }) => {
+          notifySuccess(t('debt.bulk.done', { count: updated }));
+          setSelected(new Set());
+          setBulkStatus(null);
+        },
+        onError: (error) => notifyError(describeError(error, t)),
+      },
+    );
+  };
+
+  const exportCsv = async () => {
+    try {
+      const { clientId: _c, search, statuses, categories, tags: tagFilter } = filters;
+      const result = await call('debt.csv.export', {
+        ...(clientId ? { clientId } : {}),
+        search,
+        statuses,
+        categories,
+        tags: tagFilter,
+      });
+      downloadText(result.fileName, result.csvText);
+      notifySuccess(t('debt.csv.exported', { count: result.rows }));
+    } catch (error) {
+      notifyError(describeError(error, t));
+    }
+  };
+
+  let content: ReactNode;
+  if (list.isPending) {
+    content = <DebtTableSkeleton />;
+  } else if (list.isError && !list.data) {
+    content = (
+      <Frame>
+        <EmptyState
+          icon={<IconAlertTriangle size={28} />}
+          title={t('debt.loadError')}
+          description={describeError(list.error, t)}
+        >
+          <EmptyState.Actions>
+            <Button variant="default" onClick={() => void list.refetch()}>
+              {t('common.retry')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Frame>
+    );
+  } else if (isEmpty && filtered) {
+    content = (
+      <Frame>
+        <EmptyState
+          icon={<IconSearch size={28} />}
+          title={t('debt.empty.noResults')}
+          description={null}
+        >
+          <EmptyState.Actions>
+            <Button variant="default" onClick={f.clear}>
+              {t('debt.filters.clear')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Frame>
+    );
+  } else if (isEmpty) {
+    content = (
+      <Frame>
+        <EmptyState
+          size="lg"
+          variant="light"
+          icon={<IconReceipt2 size={30} />}
+          title={t('debt.empty.title')}
+          description={t('debt.empty.description')}
+          maw={520}
+        >
+          <EmptyState.Actions>
+            <Button
+              component={Link}
+              to={newItemPath}
+              size="md"
+              leftSection={<IconPlus size={18} aria-hidden />}
+            >
+              {t('debt.empty.add')}
+            </Button>
+            <Button
+              size="md"
+              variant="default"
+              loading={demo.isPending}
+              leftSection={<IconSparkles size={18} aria-hidden />}
+              onClick={loadDemo}
+            >
+              {t('debt.empty.demo')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Frame>
+    );
+  } else {
+    content = (
+      <DebtTable
+        rows={rows}
+        total={total}
+        totals={totals}
+        sort={f.sort}
+        onSort={f.sortBy}
+        showClient={!clientId}
+        selected={selected}
+        onToggle={toggle}
+        onToggleAll={toggleAll}
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={() => void list.fetchNextPage()}
+        actions={actions}
+      />
+    );
+  }
+
+  return (
+    <div className={classes.page}>
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <div>
+          <Title order={2} size="h3">
+            {clientId ? (client.data?.displayName ?? '…') : t('debt.allClients')}
+          </Title>
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {list.data ? t('debt.count', { count: total }) : ' '}
+          </Text>
+        </div>
+        <Group gap="xs" wrap="nowrap">
+          {clientId && (
+            <Button
+              variant="default"
+              component={Link}
+              to={`/clients/${clientId}/debt/portfolio`}
+              leftSection={<IconChartDots3 size={16} aria-hidden />}
+            >
+              {t('debt.portfolio')}
+            </Button>
+          )}
+          {clientId && (
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              onClick={() => setImportOpen(true)}
+            >
+              {t('debt.csv.import')}
+            </Button>
+          )}
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            onClick={() => void exportCsv()}
+            disabled={total === 0}
+          >
+            {t('debt.csv.export')}
+          </Button>
+          <Button
+            leftSection={<IconPlus size={16} aria-hidden />}
+            onClick={() => void navigate(newItemPath)}
+          >
+            {t('debt.add')}
+          </Button>
+        </Group>
+      </Group>
+
+      <div className={classes.toolbar}>
+        <TextInput
+          w={280}
+          label={t('debt.filters.search')}
+          placeholder={t('debt.filters.searchPlaceholder')}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={f.search}
+          onChange={(event) => f.setSearch(event.currentTarget.value)}
+          rightSection={
+            f.search ? (
+              <CloseButton
+                size="sm"
+                aria-label={t('debt.filters.clearSearch')}
+                onClick={() => f.setSearch('')}
+              />
+            ) : null
+          }
+        />
+        <MultiSelect
+          w={240}
+          label={t('debt.filters.status')}
+          placeholder={f.statuses.length ? undefined : t('debt.filters.any')}
+          data={statusOptions(t)}
+          value={f.statuses}
+          onChange={(value) => f.setStatuses(value as DebtStatus[])}
+          clearable
+          clearButtonProps={{ 'aria-label': t('debt.filters.clear') }}
+        />
+        <MultiSelect
+          w={240}
+          label={t('debt.filters.category')}
+          placeholder={f.categories.length ? undefined : t('debt.filters.any')}
+          data={categoryOptions(t)}
+          value={f.categories}
+          onChange={(value) => f.setCategories(value as DebtCategory[])}
+          clearable
+          clearButtonProps={{ 'aria-label': t('debt.filters.clear') }}
+        />
+        {filtered && (
+          <Button variant="subtle" onClick={f.clear}>
+            {t('debt.filters.clear')}
+          </Button>
+        )}
+      </div>
+      {(tags.data?.length ?? 0) > 0 && (
+        <Group gap={6} role="group" aria-label={t('debt.filters.tags')}>
+          <Text size="sm" fw={500} mr={4}>
+            {t('debt.filters.tags')}
+          </Text>
+          <Chip.Group multiple value={f.tags} onChange={f.setTags}>
+            {tags.data!.slice(0, 30).map((tag) => (
+              <Chip key={tag} value={tag} size="xs" variant="outline">
+                {tag}
+              </Chip>
+            ))}
+          </Chip.Group>
+        </Group>
+      )}
+
+      {selected.size > 0 && (
+        <div className={classes.bulkBar} role="region" aria-label={t('debt.bulk.setStatus')}>
+          <Text size="sm" fw={600}>
+            {t('debt.bulk.selected', { count: selected.size })}
+          </Text>
+          <Select
+            size="xs"
+            w={200}
+            aria-label={t('debt.bulk.setStatus')}
+            placeholder={t('debt.bulk.setStatus')}
+            data={statusOptions(t)}
+            value={bulkStatus}
+            onChange={(value) => setBulkStatus(value as DebtStatus | null)}
+          />
+          <Button size="xs" onClick={applyBulk} disabled={!bulkStatus} loading={bulk.isPending}>
+            {t('debt.bulk.apply')}
+          </Button>
+          <Anchor component="button" size="sm" onClick={() => setSelected(new Set())}>
+            {t('debt.bulk.clear')}
+          </Anchor>
+        </div>
+      )}
+
+      {content}
+      {clientId && importOpen && (
+        <CsvImportModal
+          clientId={clientId}
+          clientName={client.data?.displayName ?? ''}
+          onClose={() => setImportOpen(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import type {
+  DebtCategory,
+  DebtListOutput,
+  DebtSortField,
+  DebtStatus,
+  DebtEvaluateOutput,
+} from '@core/api/debt';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { call } from '../../api/client';
+
+export const DEBT_PAGE_SIZE = 500;
+
+export interface DebtSort {
+  field: DebtSortField;
+  direction: 'asc' | 'desc';
+}
+
+export interface DebtListFilters {
+  clientId?: string | undefined;
+  search: string;
+  statuses: DebtStatus[];
+  categories: DebtCategory[];
+  tags: string[];
+  sort: DebtSort;
+}
+
+export type EvaluateInput = Parameters<typeof evaluateCall>[0];
+function evaluateCall(input: {
+  quarterlyCostMinor: { low: number; likely: number; high: number };
+  growthPerQuarter: number;
+  fixDays: { low: number; likely: number; high: number };
+  dayRateMinor: number;
+  residualFraction: number;
+  lagQuarters: number;
+  settings: {
+    annualDiscountRate: number;
+    horizonQuarters: number;
+    rateMode: 'effective' | 'nominal';
+    distribution: 'pert' | 'triangular';
+  };
+}): Promise<DebtEvaluateOutput> {
+  return call('debt.evaluate', input);
+}
+
+/**
+ * Every debt query key hangs off `['debt']`. Anything that depends on the items (lists,
+ * tags, matrix, budget selections) sits under `items()`, so one invalidation after a
+ * write refreshes them all; settings and evaluations have their own branches.
+ */
+export const debtKeys = {
+  all: ['debt'] as const,
+  items: () => [...debtKeys.all, 'items'] as const,
+  lists: () => [...debtKeys.items(), 'list'] as const,
+  list: (filters: DebtListFilters) => [...debtKeys.lists(), filters] as const,
+  tags: (clientId?: string) => [...debtKeys.items(), 'tags', clientId ?? null] as const,
+  matrix: (clientId: string) => [...debtKeys.items(), 'matrix', clientId] as const,
+  budget: (clientId: string, budget: unknown) =>
+    [...debtKeys.items(), 'budget', clientId, budget] as const,
+  selection: (clientId: string) => [...debtKeys.items(), 'selection', clientId] as const,
+  details: () => [...debtKeys.items(), 'detail'] as const,
+  detail: (id: string) => [...debtKeys.details(), id] as const,
+  settings: (clientId: string) => [...debtKeys.all, 'settings', clientId] as const,
+  evaluate: (input: EvaluateInput) => [...debtKeys.all, 'evaluate', input] as const,
+};
+
+function nextOffset(page: DebtListOutput): number | undefined {
+  const next = page.offset + page.items.length;
+  return page.items.length > 0 && next < page.total ? next : undefined;
+}
+
+export const debtQueries = {
+  list: (filters: DebtListFilters) =>
+    infiniteQueryOptions({
+      queryKey: debtKeys.list(filters),
+      queryFn: ({ pageParam }) =>
+        call('debt.list', {
+          ...(filters.clientId ? { clientId: filters.clientId } : {}),
+          search: filters.search,
+          statuses: filters.statuses,
+          categories: filters.categories,
+          tags: filters.tags,
+          sort: filters.sort,
+          offset: pageParam,
+          limit: DEBT_PAGE_SIZE,
+        }),
+      initialPageParam: 0,
+      getNextPageParam: nextOffset,
+      placeholderData: keepPreviousData,
+    }),
+
+  tags: (clientId?: string) =>
+    queryOptions({
+      queryKey: debtKeys.tags(clientId),
+      queryFn: () => call('debt.tags', clientId ? { clientId } : {}),
+    }),
+
+  detail: (id: string) =>
+    queryOptions({ queryKey: debtKeys.detail(id), queryFn: () => call('debt.get', { id }) }),
+
+  settings: (clientId: string) =>
+    queryOptions({
+      queryKey: debtKeys.settings(clientId),
+      queryFn: () => call('debt.settings.get', { clientId }),
+    }),
+
+  evaluate: (input: EvaluateInput) =>
+    queryOptions({
+      queryKey: debtKeys.evaluate(input),
+      queryFn: () => evaluateCall(input),
+      placeholderData: keepPreviousData,
+      staleTime: Infinity,
+    }),
+
+  matrix: (clientId: string) =>
+    queryOptions({
+      queryKey: debtKeys.matrix(clientId),
+      queryFn: () => call('debt.matrix', { clientId }),
+    }),
+
+  selection: (clientId: string) =>
+    queryOptions({
+      queryKey: debtKeys.selection(clientId),
+      queryFn: () => call('debt.selection.get', { clientId }),
+    }),
+};

@@ -1,0 +1,64 @@
+import type { DebtItem } from '@core/api/debt';
+import { Paper, Stack, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { describeError } from '../../i18n/apiErrors';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import type { DebtRowActions } from './components/DebtTable';
+import { useDeleteDebt, useDuplicateDebt } from './mutations';
+
+/** Open, duplicate and delete (after a confirmation), with their toasts. */
+export function useDebtActions(): DebtRowActions {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const duplicate = useDuplicateDebt();
+  const remove = useDeleteDebt();
+  const onError = (error: unknown) => notifyError(describeError(error, t));
+
+  return {
+    open: (item: Pick<DebtItem, 'id'>) => void navigate(`/debt/${item.id}`),
+    duplicate: (item: Pick<DebtItem, 'id'>) =>
+      duplicate.mutate(item.id, {
+        onSuccess: (copy) => notifySuccess(t('debt.toast.duplicated', { title: copy.title })),
+        onError,
+      }),
+    confirmDelete: (item: Pick<DebtItem, 'id' | 'title'>) =>
+      modals.openConfirmModal({
+        title: t('debt.delete.title'),
+        children: (
+          <Stack gap="sm">
+            <Text size="sm">{t('debt.delete.question')}</Text>
+            <Paper withBorder p="sm" radius="md" bg="var(--mantine-color-default-hover)">
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {item.title}
+              </Text>
+            </Paper>
+            <Text size="sm" c="dimmed">
+              {t('debt.delete.irreversible')}
+            </Text>
+          </Stack>
+        ),
+        labels: { confirm: t('debt.delete.confirm'), cancel: t('common.cancel') },
+        confirmProps: { color: 'red' },
+        closeButtonProps: { 'aria-label': t('common.close') },
+        onConfirm: () =>
+          remove.mutate(item.id, {
+            onSuccess: () => notifySuccess(t('debt.toast.deleted', { title: item.title })),
+            onError,
+          }),
+      }),
+  };
+}
+
+/** Saves text as a file through the browser's download (a Blob behind an `<a download>`). */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
