@@ -6,3 +6,6 @@ export * from './dependents';
 export * as schema from './schema';
 export * from './repositories/clients';
 export * from './repositories/debt';
+export * from './repositories/profile';
+export * from './repositories/engagements';
+export * from './repositories/invoices';

@@ -16,6 +16,9 @@ class OutputInvalid extends Error {}
  * The single entry for every contract call: unknown method -> UNKNOWN_METHOD; input parsed
  * with the method's strict schema -> VALIDATION with issues; writes in one transaction;
  * output checked against its schema before it leaves (a mismatch rolls the write back).
+ * Writes start with BEGIN IMMEDIATE: the write lock is taken before the first read, so two
+ * processes on one file serialise (busy_timeout waits) instead of both reading the same
+ * counter — gap-free numbering depends on it.
  */
 export function createDispatcher(
   ctx: ServiceContext,
@@ -58,7 +61,7 @@ export function createDispatcher(
     try {
       const data =
         spec.kind === 'write'
-          ? ctx.sqlite.transaction(() => checkOutput(handler(parsed.data, ctx)))()
+          ? ctx.sqlite.transaction(() => checkOutput(handler(parsed.data, ctx))).immediate()
           : checkOutput(await handler(parsed.data, ctx));
       return { ok: true, data };
     } catch (error) {

@@ -1,4 +1,5 @@
 import { appHandlers } from './app/handlers';
+import { billingHandlers } from './billing/handlers';
 import { clientHandlers } from './clients/handlers';
 import { debtHandlers } from './debt/handlers';
 import type { HandlerMap } from './handler-types';
@@ -8,4 +9,5 @@ export const handlers: HandlerMap = {
   ...appHandlers,
   ...clientHandlers,
   ...debtHandlers,
+  ...billingHandlers,
 };

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { billingMethods } from './billing';
 import { clientMethods } from './clients';
 import { debtMethods } from './debt';
+import { engagementMethods } from './engagements';
+import { profileMethods } from './profile';
 
 /** `read` methods run outside a transaction; `write` methods run inside one. */
 export type MethodKind = 'read' | 'write';
@@ -20,6 +23,9 @@ export const contract = {
   ...appMethods,
   ...clientMethods,
   ...debtMethods,
+  ...profileMethods,
+  ...engagementMethods,
+  ...billingMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

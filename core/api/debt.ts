@@ -449,6 +449,12 @@ export const debtMethods = {
   'demo.load': {
     kind: 'write',
     input: z.strictObject({ locale: z.enum(['en', 'zh-CN']) }),
-    output: z.object({ clientIds: z.array(Id), debtItems: z.number().int() }),
+    output: z.object({
+      clientIds: z.array(Id),
+      debtItems: z.number().int(),
+      /** Billing demo (issue 6): engagements on the 15/30/45/10 template and their invoices. */
+      engagements: z.number().int(),
+      invoices: z.number().int(),
+    }),
   },
 } as const;

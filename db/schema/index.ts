@@ -1,2 +1,3 @@
 export * from './clients';
 export * from './debt';
+export * from './billing';

@@ -10,6 +10,7 @@ import { createClientsRepository } from '../../db';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import type { HandlerMap } from '../handler-types';
+import { loadBillingDemo } from '../billing/demo';
 import { createItem } from './common';
 
 /**
@@ -876,9 +877,12 @@ export const demoHandlers: HandlerMap<Extract<MethodName, 'demo.load'>> = {
     const now = ctx.now().toISOString();
     const ordered = input.locale === 'zh-CN' ? [HUADONG, NORTHWIND] : [NORTHWIND, HUADONG];
     const clientIds = ordered.map((demo) => loadClient(ctx, demo, now));
+    const idOf = (demo: DemoClient) => clientIds[ordered.indexOf(demo)]!;
+    const billing = loadBillingDemo(ctx, { en: idOf(NORTHWIND), zh: idOf(HUADONG) });
     return {
       clientIds,
       debtItems: ordered.reduce((n, demo) => n + demo.items.length, 0),
+      ...billing,
     };
   },
 };

@@ -1,0 +1,219 @@
+import type Database from 'better-sqlite3';
+import { and, asc, eq } from 'drizzle-orm';
+import type { AppDatabase } from '../open';
+import {
+  engagementDebtItems,
+  engagements,
+  milestones,
+  type EngagementRow,
+  type MilestoneRow,
+} from '../schema';
+
+export interface EngagementQuery {
+  clientId?: string | undefined;
+  stages: string[];
+  search: string;
+  sort: {
+    field: 'title' | 'clientName' | 'stage' | 'contractValue' | 'startDate' | 'updatedAt';
+    direction: 'asc' | 'desc';
+  };
+  offset: number;
+  limit: number;
+}
+
+/** Money of an engagement's issued, not void invoices, in its currency. */
+export interface EngagementTotals {
+  invoicedMinor: number;
+  netInvoicedMinor: number;
+  paidMinor: number;
+  outstandingMinor: number;
+  invoiceCount: number;
+}
+
+const EMPTY_TOTALS: EngagementTotals = {
+  invoicedMinor: 0,
+  netInvoicedMinor: 0,
+  paidMinor: 0,
+  outstandingMinor: 0,
+  invoiceCount: 0,
+};
+
+export function engagementSearchText(row: Pick<EngagementRow, 'title' | 'scope' | 'notes'>) {
+  return [row.title, row.scope, row.notes].join('\n').toLocaleLowerCase();
+}
+
+function likePattern(needle: string): string {
+  return `%${needle.toLocaleLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const SORTS = {
+  title: 'e.title COLLATE NOCASE',
+  clientName: 'c.display_name COLLATE NOCASE',
+  stage: 'e.stage',
+  contractValue: 'e.contract_value_minor',
+  startDate: 'e.start_date',
+  updatedAt: 'e.updated_at',
+} as const;
+
+export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Database) {
+  return {
+    get(id: string): EngagementRow | undefined {
+      return db.select().from(engagements).where(eq(engagements.id, id)).get();
+    },
+
+    insert(row: Omit<EngagementRow, 'searchText'>): EngagementRow {
+      return db
+        .insert(engagements)
+        .values({ ...row, searchText: engagementSearchText(row) })
+        .returning()
+        .get();
+    },
+
+    update(id: string, changes: Partial<Omit<EngagementRow, 'id' | 'searchText' | 'createdAt'>>) {
+      const current = this.get(id)!;
+      const next = { ...current, ...changes };
+      return db
+        .update(engagements)
+        .set({ ...changes, searchText: engagementSearchText(next) })
+        .where(eq(engagements.id, id))
+        .returning()
+        .get();
+    },
+
+    remove(id: string): void {
+      db.delete(engagements).where(eq(engagements.id, id)).run();
+    },
+
+    debtItemIds(id: string): string[] {
+      return db
+        .select({ id: engagementDebtItems.debtItemId })
+        .from(engagementDebtItems)
+        .where(eq(engagementDebtItems.engagementId, id))
+        .all()
+        .map((r) => r.id);
+    },
+
+    setDebtItems(id: string, itemIds: readonly string[]): void {
+      db.delete(engagementDebtItems).where(eq(engagementDebtItems.engagementId, id)).run();
+      for (const debtItemId of new Set(itemIds)) {
+        db.insert(engagementDebtItems).values({ engagementId: id, debtItemId }).run();
+      }
+    },
+
+    /** Ids among `itemIds` that are debt items of `clientId`. */
+    debtItemsOfClient(clientId: string, itemIds: readonly string[]): Set<string> {
+      const stmt = sqlite.prepare('SELECT id FROM debt_items WHERE id = ? AND client_id = ?');
+      return new Set(itemIds.filter((id) => stmt.get(id, clientId) !== undefined));
+    },
+
+    totals(ids: readonly string[]): Map<string, EngagementTotals> {
+      const out = new Map<string, EngagementTotals>();
+      if (ids.length === 0) return out;
+      const rows = sqlite
+        .prepare(
+          `SELECT engagement_id AS id,
+                  sum(total_minor - credited_minor) AS invoicedMinor,
+                  sum(subtotal_minor) AS netInvoicedMinor,
+                  sum(paid_minor) AS paidMinor,
+                  sum(max(balance_minor, 0)) AS outstandingMinor,
+                  count(*) AS invoiceCount
+             FROM invoices
+            WHERE engagement_id IN (SELECT value FROM json_each(?))
+              AND status NOT IN ('draft', 'void')
+            GROUP BY engagement_id`,
+        )
+        .all(JSON.stringify(ids)) as (EngagementTotals & { id: string })[];
+      for (const { id, ...totals } of rows) out.set(id, totals);
+      return out;
+    },
+
+    totalsOf(id: string): EngagementTotals {
+      return this.totals([id]).get(id) ?? EMPTY_TOTALS;
+    },
+
+    milestoneCounts(ids: readonly string[]): Map<string, number> {
+      const rows = sqlite
+        .prepare(
+          `SELECT engagement_id AS id, count(*) AS n FROM milestones
+            WHERE engagement_id IN (SELECT value FROM json_each(?)) GROUP BY engagement_id`,
+        )
+        .all(JSON.stringify(ids)) as { id: string; n: number }[];
+      return new Map(rows.map((r) => [r.id, r.n]));
+    },
+
+    list(query: EngagementQuery): { ids: string[]; total: number } {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (query.clientId) {
+        where.push('e.client_id = ?');
+        params.push(query.clientId);
+      }
+      if (query.stages.length) {
+        where.push(`e.stage IN (${query.stages.map(() => '?').join(', ')})`);
+        params.push(...query.stages);
+      }
+      if (query.search) {
+        where.push(
+          `(e.search_text LIKE ? ESCAPE '\\' OR lower(c.display_name) LIKE ? ESCAPE '\\')`,
+        );
+        params.push(likePattern(query.search), likePattern(query.search));
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const from = `FROM engagements e JOIN clients c ON c.id = e.client_id ${clause}`;
+      const dir = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+      const ids = (
+        sqlite
+          .prepare(
+            `SELECT e.id ${from} ORDER BY ${SORTS[query.sort.field]} ${dir}, e.id ${dir} LIMIT ? OFFSET ?`,
+          )
+          .all(...params, query.limit, query.offset) as { id: string }[]
+      ).map((r) => r.id);
+      const total = (sqlite.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number })
+        .n;
+      return { ids, total };
+    },
+
+    // --- milestones -------------------------------------------------------------------
+
+    milestones(engagementId: string): MilestoneRow[] {
+      return db
+        .select()
+        .from(milestones)
+        .where(eq(milestones.engagementId, engagementId))
+        .orderBy(asc(milestones.position))
+        .all();
+    },
+
+    milestone(id: string): MilestoneRow | undefined {
+      return db.select().from(milestones).where(eq(milestones.id, id)).get();
+    },
+
+    insertMilestone(row: MilestoneRow): void {
+      db.insert(milestones).values(row).run();
+    },
+
+    updateMilestone(id: string, changes: Partial<Omit<MilestoneRow, 'id' | 'engagementId'>>) {
+      return db.update(milestones).set(changes).where(eq(milestones.id, id)).returning().get();
+    },
+
+    removeMilestone(engagementId: string, id: string): void {
+      db.delete(milestones)
+        .where(and(eq(milestones.engagementId, engagementId), eq(milestones.id, id)))
+        .run();
+    },
+
+    /** The invoice (not void) billing each milestone of the engagement. */
+    milestoneInvoices(engagementId: string): Map<string, { id: string; number: string | null }> {
+      const rows = sqlite
+        .prepare(
+          `SELECT i.milestone_id AS milestoneId, i.id, i.number FROM invoices i
+             JOIN milestones m ON m.id = i.milestone_id
+            WHERE m.engagement_id = ? AND i.status <> 'void'`,
+        )
+        .all(engagementId) as { milestoneId: string; id: string; number: string | null }[];
+      return new Map(rows.map((r) => [r.milestoneId, { id: r.id, number: r.number }]));
+    },
+  };
+}
+
+export type EngagementsRepository = ReturnType<typeof createEngagementsRepository>;

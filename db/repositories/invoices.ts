@@ -1,0 +1,428 @@
+import type Database from 'better-sqlite3';
+import { asc, eq } from 'drizzle-orm';
+import type { AppDatabase } from '../open';
+import {
+  creditNoteLines,
+  creditNotes,
+  invoiceLines,
+  invoices,
+  payments,
+  type CreditNoteRow,
+  type InvoiceLineRow,
+  type InvoiceRow,
+  type PaymentRow,
+} from '../schema';
+
+export type LineRow = Omit<InvoiceLineRow, 'invoiceId'>;
+
+/** The list columns of an invoice (no lines, no snapshots). */
+export interface InvoiceSummaryRow {
+  id: string;
+  number: string | null;
+  kind: string;
+  status: string;
+  clientId: string;
+  clientName: string;
+  engagementId: string | null;
+  engagementTitle: string | null;
+  milestoneId: string | null;
+  currency: string;
+  issueDate: string | null;
+  dueDate: string | null;
+  subtotalMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  depositMinor: number;
+  amountDueMinor: number;
+  creditedMinor: number;
+  paidMinor: number;
+  balanceMinor: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type InvoiceDisplayFilter = 'draft' | 'issued' | 'partly_paid' | 'paid' | 'overdue' | 'void';
+
+export interface InvoiceQuery {
+  statuses: InvoiceDisplayFilter[];
+  clientId?: string | undefined;
+  engagementId?: string | undefined;
+  currency?: string | undefined;
+  search: string;
+  asOf: string;
+  sort: {
+    field: 'number' | 'issueDate' | 'dueDate' | 'clientName' | 'total' | 'balance' | 'createdAt';
+    direction: 'asc' | 'desc';
+  };
+  offset: number;
+  limit: number;
+}
+
+const SUMMARY_COLUMNS = `i.id, i.number, i.kind, i.status, i.client_id AS clientId,
+  i.client_name AS clientName, i.engagement_id AS engagementId, e.title AS engagementTitle,
+  i.milestone_id AS milestoneId, i.currency, i.issue_date AS issueDate, i.due_date AS dueDate,
+  i.subtotal_minor AS subtotalMinor, i.tax_minor AS taxMinor, i.total_minor AS totalMinor,
+  i.deposit_minor AS depositMinor, i.amount_due_minor AS amountDueMinor,
+  i.credited_minor AS creditedMinor, i.paid_minor AS paidMinor, i.balance_minor AS balanceMinor,
+  i.created_at AS createdAt, i.updated_at AS updatedAt`;
+
+const SORTS = {
+  number: 'i.number',
+  issueDate: 'i.issue_date',
+  dueDate: 'i.due_date',
+  clientName: 'i.client_name COLLATE NOCASE',
+  total: 'i.total_minor',
+  balance: 'i.balance_minor',
+  createdAt: 'i.created_at',
+} as const;
+
+/** Open = issued and not settled: what aging, reminders and overdue look at. */
+export const OPEN_STATUSES = `('issued', 'partly_paid')`;
+
+export function invoiceSearchText(number: string | null, clientName: string): string {
+  return `${number ?? ''}\n${clientName}`.toLocaleLowerCase();
+}
+
+function likePattern(needle: string): string {
+  return `%${needle.toLocaleLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface OpenGroup {
+  dueDate: string;
+  currency: string;
+  balanceMinor: number;
+  invoices: number;
+}
+
+export interface ReminderRow {
+  invoiceId: string;
+  number: string;
+  clientId: string;
+  clientName: string;
+  currency: string;
+  dueDate: string;
+  daysOverdue: number;
+  balanceMinor: number;
+}
+
+/** Prepared once per connection: the list and summary queries run on every keystroke. */
+const STATEMENTS = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+export function createInvoicesRepository(db: AppDatabase, sqlite: Database.Database) {
+  const statement = (text: string): Database.Statement => {
+    let cache = STATEMENTS.get(sqlite);
+    if (!cache) {
+      cache = new Map();
+      STATEMENTS.set(sqlite, cache);
+    }
+    let s = cache.get(text);
+    if (!s) {
+      s = sqlite.prepare(text);
+      cache.set(text, s);
+    }
+    return s;
+  };
+
+  return {
+    get(id: string): InvoiceRow | undefined {
+      return db.select().from(invoices).where(eq(invoices.id, id)).get();
+    },
+
+    insert(row: Omit<InvoiceRow, 'searchText'>): InvoiceRow {
+      return db
+        .insert(invoices)
+        .values({ ...row, searchText: invoiceSearchText(row.number, row.clientName) })
+        .returning()
+        .get();
+    },
+
+    update(id: string, changes: Partial<Omit<InvoiceRow, 'id' | 'searchText' | 'createdAt'>>) {
+      const current = this.get(id)!;
+      const next = { ...current, ...changes };
+      return db
+        .update(invoices)
+        .set({ ...changes, searchText: invoiceSearchText(next.number, next.clientName) })
+        .where(eq(invoices.id, id))
+        .returning()
+        .get();
+    },
+
+    remove(id: string): void {
+      db.delete(invoices).where(eq(invoices.id, id)).run();
+    },
+
+    lines(invoiceId: string): LineRow[] {
+      return db
+        .select()
+        .from(invoiceLines)
+        .where(eq(invoiceLines.invoiceId, invoiceId))
+        .orderBy(asc(invoiceLines.position))
+        .all()
+        .map(({ invoiceId: _id, ...line }) => line);
+    },
+
+    replaceLines(invoiceId: string, lines: readonly LineRow[]): void {
+      db.delete(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).run();
+      for (const line of lines)
+        db.insert(invoiceLines)
+          .values({ ...line, invoiceId })
+          .run();
+    },
+
+    /**
+     * Takes the next number of a gap-free series. Must run inside the write transaction that
+     * uses it: a rollback gives the number back, so the series never skips one.
+     */
+    nextInSeries(series: string, period: string): number {
+      statement(
+        'INSERT INTO number_series (series, period, next_value) VALUES (?, ?, 1) ON CONFLICT DO NOTHING',
+      ).run(series, period);
+      const row = statement(
+        'UPDATE number_series SET next_value = next_value + 1 WHERE series = ? AND period = ? RETURNING next_value - 1 AS value',
+      ).get(series, period) as { value: number };
+      return row.value;
+    },
+
+    /** Σ (total − credited) of other issued, not void invoices of the engagement issued by `before`. */
+    previouslyInvoiced(engagementId: string, excludeId: string, before: string | null): number {
+      const row = statement(
+        `SELECT coalesce(sum(total_minor - credited_minor), 0) AS n FROM invoices
+          WHERE engagement_id = ? AND id <> ? AND status NOT IN ('draft', 'void')
+            AND (? IS NULL OR issued_at <= ?)`,
+      ).get(engagementId, excludeId, before, before) as { n: number };
+      return row.n;
+    },
+
+    // --- list -------------------------------------------------------------------------
+
+    summaries(ids: readonly string[]): InvoiceSummaryRow[] {
+      if (ids.length === 0) return [];
+      const rows = statement(
+        `SELECT ${SUMMARY_COLUMNS} FROM invoices i LEFT JOIN engagements e ON e.id = i.engagement_id
+          WHERE i.id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ids)) as InvoiceSummaryRow[];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id)!);
+    },
+
+    /**
+     * One page plus the count. The page query writes status and due-date terms as `+column`
+     * so SQLite walks the sort column's index and stops after `limit` matches instead of
+     * sorting every open invoice; the count keeps them indexable (a covering index scan).
+     * A search runs over the narrow `invoices_search_idx` first and only then reads rows.
+     */
+    list(query: InvoiceQuery): { items: InvoiceSummaryRow[]; total: number } {
+      const build = (p: '' | '+') => {
+        const where: string[] = [];
+        const params: unknown[] = [];
+        if (query.statuses.length) {
+          const parts: string[] = [];
+          const plain = query.statuses.filter((s) => s !== 'overdue');
+          const open = plain.filter((s) => s === 'issued' || s === 'partly_paid');
+          const closed = plain.filter((s) => s !== 'issued' && s !== 'partly_paid');
+          // issued / partly paid exclude the overdue ones, which have their own status.
+          if (open.length) {
+            parts.push(
+              `(${p}i.status IN (${open.map(() => '?').join(', ')}) AND ${p}i.due_date >= ?)`,
+            );
+            params.push(...open, query.asOf);
+          }
+          if (closed.length) {
+            parts.push(`${p}i.status IN (${closed.map(() => '?').join(', ')})`);
+            params.push(...closed);
+          }
+          if (query.statuses.includes('overdue')) {
+            parts.push(`(${p}i.status IN ${OPEN_STATUSES} AND ${p}i.due_date < ?)`);
+            params.push(query.asOf);
+          }
+          where.push(`(${parts.join(' OR ')})`);
+        }
+        for (const [column, value] of [
+          ['client_id', query.clientId],
+          ['engagement_id', query.engagementId],
+          ['currency', query.currency],
+        ] as const) {
+          if (value) {
+            where.push(`i.${column} = ?`);
+            params.push(value);
+          }
+        }
+        if (query.search) {
+          where.push(
+            `i.rowid IN (SELECT rowid FROM invoices INDEXED BY invoices_search_idx WHERE search_text LIKE ? ESCAPE '\\')`,
+          );
+          params.push(likePattern(query.search));
+        }
+        return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+      };
+      const page = build(query.search ? '' : '+');
+      const dir = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+      const items = statement(
+        `SELECT ${SUMMARY_COLUMNS} FROM invoices i LEFT JOIN engagements e ON e.id = i.engagement_id
+          ${page.clause} ORDER BY ${SORTS[query.sort.field]} ${dir}, i.id ${dir} LIMIT ? OFFSET ?`,
+      ).all(...page.params, query.limit, query.offset) as InvoiceSummaryRow[];
+      const counted = build('');
+      const total = (
+        statement(`SELECT count(*) AS n FROM invoices i ${counted.clause}`).get(
+          ...counted.params,
+        ) as { n: number }
+      ).n;
+      return { items, total };
+    },
+
+    // --- payments ---------------------------------------------------------------------
+
+    payments(invoiceId: string): PaymentRow[] {
+      return db
+        .select()
+        .from(payments)
+        .where(eq(payments.invoiceId, invoiceId))
+        .orderBy(asc(payments.date), asc(payments.createdAt))
+        .all();
+    },
+
+    payment(id: string): PaymentRow | undefined {
+      return db.select().from(payments).where(eq(payments.id, id)).get();
+    },
+
+    insertPayment(row: PaymentRow): PaymentRow {
+      return db.insert(payments).values(row).returning().get();
+    },
+
+    removePayment(id: string): void {
+      db.delete(payments).where(eq(payments.id, id)).run();
+    },
+
+    // --- credit notes -----------------------------------------------------------------
+
+    creditNote(id: string): CreditNoteRow | undefined {
+      return db.select().from(creditNotes).where(eq(creditNotes.id, id)).get();
+    },
+
+    creditNotesOf(invoiceId: string): CreditNoteRow[] {
+      return db
+        .select()
+        .from(creditNotes)
+        .where(eq(creditNotes.invoiceId, invoiceId))
+        .orderBy(asc(creditNotes.createdAt))
+        .all();
+    },
+
+    creditNoteLines(creditNoteId: string): LineRow[] {
+      return db
+        .select()
+        .from(creditNoteLines)
+        .where(eq(creditNoteLines.creditNoteId, creditNoteId))
+        .orderBy(asc(creditNoteLines.position))
+        .all()
+        .map(({ creditNoteId: _id, ...line }) => line);
+    },
+
+    insertCreditNote(row: CreditNoteRow, lines: readonly LineRow[]): CreditNoteRow {
+      const inserted = db.insert(creditNotes).values(row).returning().get();
+      for (const line of lines)
+        db.insert(creditNoteLines)
+          .values({ ...line, creditNoteId: row.id })
+          .run();
+      return inserted;
+    },
+
+    listCreditNotes(query: {
+      invoiceId?: string | undefined;
+      clientId?: string | undefined;
+      engagementId?: string | undefined;
+      source?: string | undefined;
+      search: string;
+      offset: number;
+      limit: number;
+    }): { ids: string[]; total: number } {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      for (const [column, value] of [
+        ['invoice_id', query.invoiceId],
+        ['client_id', query.clientId],
+        ['engagement_id', query.engagementId],
+        ['source', query.source],
+      ] as const) {
+        if (value) {
+          where.push(`${column} = ?`);
+          params.push(value);
+        }
+      }
+      if (query.search) {
+        where.push(`search_text LIKE ? ESCAPE '\\'`);
+        params.push(likePattern(query.search));
+      }
+      const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const ids = (
+        statement(
+          `SELECT id FROM credit_notes ${clause} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+        ).all(...params, query.limit, query.offset) as { id: string }[]
+      ).map((r) => r.id);
+      const total = (
+        statement(`SELECT count(*) AS n FROM credit_notes ${clause}`).get(...params) as {
+          n: number;
+        }
+      ).n;
+      return { ids, total };
+    },
+
+    // --- receivables ------------------------------------------------------------------
+
+    /**
+     * Open balances grouped by due date and currency: one pass over the covering index
+     * `invoices_open_idx`; aging buckets and expected cash-in are computed from these few
+     * thousand groups instead of per invoice.
+     */
+    openByDueDate(clientId: string | undefined): OpenGroup[] {
+      // Without a client the query reads only the covering index; with one, the client's rows.
+      const byClient = clientId ? 'AND client_id = @clientId' : '';
+      return statement(
+        `SELECT due_date AS dueDate, currency, sum(balance_minor) AS balanceMinor, count(*) AS invoices
+           FROM invoices
+          WHERE status IN ${OPEN_STATUSES} AND balance_minor > 0 ${byClient}
+          GROUP BY due_date, currency`,
+      ).all(clientId ? { clientId } : {}) as OpenGroup[];
+    },
+
+    reminders(asOf: string, clientId: string | undefined, limit: number): ReminderRow[] {
+      return statement(
+        `SELECT id AS invoiceId, number, client_id AS clientId, client_name AS clientName,
+                currency, due_date AS dueDate,
+                CAST(julianday(@asOf) - julianday(due_date) AS INTEGER) AS daysOverdue,
+                balance_minor AS balanceMinor
+           FROM invoices
+          WHERE status IN ${OPEN_STATUSES} AND due_date < @asOf AND balance_minor > 0
+            AND (@clientId IS NULL OR client_id = @clientId)
+          ORDER BY due_date ASC, id ASC LIMIT @limit`,
+      ).all({ asOf, clientId: clientId ?? null, limit }) as ReminderRow[];
+    },
+
+    /** Milestones not invoiced yet, with a planned date, of live engagements. */
+    plannedMilestones(clientId: string | undefined): {
+      currency: string;
+      plannedDate: string;
+      amountMinor: number;
+      termsDays: number;
+    }[] {
+      return statement(
+        `SELECT e.currency, m.planned_date AS plannedDate, m.amount_minor AS amountMinor,
+                coalesce(e.payment_terms_days, c.payment_terms_days) AS termsDays
+           FROM milestones m
+           JOIN engagements e ON e.id = m.engagement_id
+           JOIN clients c ON c.id = e.client_id
+          WHERE m.status IN ('planned', 'ready', 'accepted') AND m.planned_date IS NOT NULL
+            AND e.stage NOT IN ('lost', 'cancelled', 'completed')
+            AND (@clientId IS NULL OR e.client_id = @clientId)
+            AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.milestone_id = m.id AND i.status <> 'void')`,
+      ).all({ clientId: clientId ?? null }) as {
+        currency: string;
+        plannedDate: string;
+        amountMinor: number;
+        termsDays: number;
+      }[];
+    },
+  };
+}
+
+export type InvoicesRepository = ReturnType<typeof createInvoicesRepository>;

@@ -1,0 +1,184 @@
+import type { Engagement, EngagementStage, EngagementType, MethodName } from '../../core/api';
+import {
+  createClientsRepository,
+  createEngagementsRepository,
+  findDependents,
+  type schema,
+} from '../../db';
+import type { ServiceContext } from '../context';
+import { notFound, ServiceError } from '../errors';
+import type { HandlerMap } from '../handler-types';
+import { conflict, invalid } from './errors';
+import { reallocateForContractValue } from './milestones';
+import { loadProfile } from './profile';
+
+type EngagementRow = typeof schema.engagements.$inferSelect;
+type ClientRow = typeof schema.clients.$inferSelect;
+
+export function engagementsRepo(ctx: ServiceContext) {
+  return createEngagementsRepository(ctx.db, ctx.sqlite);
+}
+
+export function requireClient(ctx: ServiceContext, id: string): ClientRow {
+  const row = createClientsRepository(ctx.db).get(id);
+  if (!row) throw notFound('Client', id);
+  return row;
+}
+
+export function requireEngagement(ctx: ServiceContext, id: string): EngagementRow {
+  const row = engagementsRepo(ctx).get(id);
+  if (!row) throw notFound('Engagement', id);
+  return row;
+}
+
+export function toEngagements(ctx: ServiceContext, rows: readonly EngagementRow[]): Engagement[] {
+  const repo = engagementsRepo(ctx);
+  const ids = rows.map((r) => r.id);
+  const totals = repo.totals(ids);
+  const counts = repo.milestoneCounts(ids);
+  const clients = createClientsRepository(ctx.db);
+  const names = new Map<string, string>();
+  return rows.map((row) => {
+    if (!names.has(row.clientId))
+      names.set(row.clientId, clients.get(row.clientId)?.displayName ?? '');
+    const t = totals.get(row.id);
+    const { searchText: _s, scheduleBasis: _b, ...rest } = row;
+    return {
+      ...rest,
+      type: row.type as EngagementType,
+      stage: row.stage as EngagementStage,
+      clientName: names.get(row.clientId)!,
+      debtItemIds: repo.debtItemIds(row.id),
+      milestoneCount: counts.get(row.id) ?? 0,
+      invoiceCount: t?.invoiceCount ?? 0,
+      invoicedMinor: t?.invoicedMinor ?? 0,
+      paidMinor: t?.paidMinor ?? 0,
+      outstandingMinor: t?.outstandingMinor ?? 0,
+      remainingMinor: row.contractValueMinor - (t?.netInvoicedMinor ?? 0),
+    };
+  });
+}
+
+export function toEngagement(ctx: ServiceContext, row: EngagementRow): Engagement {
+  return toEngagements(ctx, [row])[0]!;
+}
+
+function checkDates(start: string | null, end: string | null): void {
+  if (start && end && end < start) {
+    throw invalid('END_BEFORE_START', 'The end date is before the start date.');
+  }
+}
+
+function checkDebtItems(ctx: ServiceContext, clientId: string, ids: readonly string[]): void {
+  const found = engagementsRepo(ctx).debtItemsOfClient(clientId, ids);
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw invalid(
+      'DEBT_ITEM_NOT_OF_CLIENT',
+      `${missing.length} linked debt item(s) do not belong to this client.`,
+      { id: missing[0]! },
+    );
+  }
+}
+
+export const engagementHandlers: HandlerMap<
+  Exclude<Extract<MethodName, `engagements.${string}`>, 'engagements.valuation'>
+> = {
+  'engagements.list': (input, ctx) => {
+    const repo = engagementsRepo(ctx);
+    const { ids, total } = repo.list(input);
+    const rows = ids.map((id) => repo.get(id)!);
+    return { items: toEngagements(ctx, rows), total, offset: input.offset };
+  },
+
+  'engagements.get': (input, ctx) => toEngagement(ctx, requireEngagement(ctx, input.id)),
+
+  'engagements.create': (input, ctx) => {
+    const client = requireClient(ctx, input.clientId);
+    checkDates(input.startDate, input.endDate);
+    checkDebtItems(ctx, client.id, input.debtItemIds);
+    const now = ctx.now().toISOString();
+    const { debtItemIds, ...fields } = input;
+    const repo = engagementsRepo(ctx);
+    const row = repo.insert({
+      ...fields,
+      id: ctx.newId(),
+      currency: input.currency ?? client.defaultCurrency,
+      taxRatePercent: input.taxRatePercent ?? loadProfile(ctx).defaultTaxRatePercent,
+      paymentTermsDays: input.paymentTermsDays ?? null,
+      scheduleBasis: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    repo.setDebtItems(row.id, debtItemIds);
+    return toEngagement(ctx, row);
+  },
+
+  'engagements.update': (input, ctx) => {
+    const current = requireEngagement(ctx, input.id);
+    const { debtItemIds, ...changes } = input.changes;
+    checkDates(
+      changes.startDate !== undefined ? changes.startDate : current.startDate,
+      changes.endDate !== undefined ? changes.endDate : current.endDate,
+    );
+    const repo = engagementsRepo(ctx);
+    if (changes.currency && changes.currency !== current.currency) {
+      const invoiced = ctx.sqlite
+        .prepare('SELECT count(*) AS n FROM invoices WHERE engagement_id = ?')
+        .get(current.id) as { n: number };
+      if (invoiced.n > 0) {
+        throw conflict(
+          'ENGAGEMENT_HAS_INVOICES',
+          'The currency cannot change once the engagement has invoices.',
+          { count: invoiced.n },
+        );
+      }
+    }
+    if (debtItemIds) checkDebtItems(ctx, current.clientId, debtItemIds);
+    const row = repo.update(current.id, { ...changes, updatedAt: ctx.now().toISOString() });
+    if (
+      changes.contractValueMinor !== undefined &&
+      changes.contractValueMinor !== current.contractValueMinor
+    ) {
+      reallocateForContractValue(ctx, row);
+    }
+    if (debtItemIds) repo.setDebtItems(current.id, debtItemIds);
+    return toEngagement(ctx, row);
+  },
+
+  'engagements.setStage': (input, ctx) => {
+    const current = requireEngagement(ctx, input.id);
+    if (current.stage === input.stage) return toEngagement(ctx, current);
+    return toEngagement(
+      ctx,
+      engagementsRepo(ctx).update(current.id, {
+        stage: input.stage,
+        updatedAt: ctx.now().toISOString(),
+      }),
+    );
+  },
+
+  'engagements.delete': (input, ctx) => {
+    const row = requireEngagement(ctx, input.id);
+    const dependents = findDependents(ctx.sqlite, 'engagements', input.id);
+    if (dependents.length > 0) {
+      const total = dependents.reduce((n, d) => n + d.count, 0);
+      throw new ServiceError(
+        'CONFLICT',
+        `${row.title} cannot be deleted: ${total} record(s) belong to it (${dependents
+          .map((d) => `${d.count} in ${d.table}`)
+          .join(', ')}). Set its stage to cancelled instead.`,
+        {
+          reason: 'ENGAGEMENT_HAS_DEPENDENTS',
+          details: {
+            name: row.title,
+            count: total,
+            tables: dependents.map((d) => d.table).join(', '),
+          },
+        },
+      );
+    }
+    engagementsRepo(ctx).remove(input.id);
+    return { id: input.id };
+  },
+};
