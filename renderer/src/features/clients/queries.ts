@@ -1,5 +1,5 @@
-import type { ArchivedFilter, ClientsListOutput } from '@core/api';
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { ArchivedFilter } from '@core/api';
+import { queryOptions } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import type { ClientSort } from '../../stores/clientFilters';
 
@@ -24,24 +24,12 @@ export const clientKeys = {
   detail: (id: string) => [...clientKeys.details(), id] as const,
 };
 
-function nextOffset(page: ClientsListOutput): number | undefined {
-  const next = page.offset + page.items.length;
-  return page.items.length > 0 && next < page.total ? next : undefined;
+/** One page of the list, as `usePagedRows` asks for it. */
+export function fetchClientsPage(filters: ClientListFilters, offset: number, limit: number) {
+  return call('clients.list', { ...filters, offset, limit });
 }
 
 export const clientQueries = {
-  /** Pages of ~200 rows, fetched as the list scrolls. */
-  list: (filters: ClientListFilters) =>
-    infiniteQueryOptions({
-      queryKey: clientKeys.list(filters),
-      queryFn: ({ pageParam }) =>
-        call('clients.list', { ...filters, offset: pageParam, limit: CLIENTS_PAGE_SIZE }),
-      initialPageParam: 0,
-      getNextPageParam: nextOffset,
-      // Typing in the search box keeps the old rows on screen until the new ones arrive.
-      placeholderData: keepPreviousData,
-    }),
-
   /** How many clients exist at all: tells "no clients yet" from "none match". */
   summary: () =>
     queryOptions({

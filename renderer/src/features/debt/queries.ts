@@ -1,11 +1,5 @@
-import type {
-  DebtCategory,
-  DebtListOutput,
-  DebtSortField,
-  DebtStatus,
-  DebtEvaluateOutput,
-} from '@core/api/debt';
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { DebtCategory, DebtSortField, DebtStatus, DebtEvaluateOutput } from '@core/api/debt';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { call } from '../../api/client';
 
 export const DEBT_PAGE_SIZE = 500;
@@ -63,31 +57,21 @@ export const debtKeys = {
   evaluate: (input: EvaluateInput) => [...debtKeys.all, 'evaluate', input] as const,
 };
 
-function nextOffset(page: DebtListOutput): number | undefined {
-  const next = page.offset + page.items.length;
-  return page.items.length > 0 && next < page.total ? next : undefined;
+/** One page of the register, as `usePagedRows` asks for it. */
+export function fetchDebtPage(filters: DebtListFilters, offset: number, limit: number) {
+  return call('debt.list', {
+    ...(filters.clientId ? { clientId: filters.clientId } : {}),
+    search: filters.search,
+    statuses: filters.statuses,
+    categories: filters.categories,
+    tags: filters.tags,
+    sort: filters.sort,
+    offset,
+    limit,
+  });
 }
 
 export const debtQueries = {
-  list: (filters: DebtListFilters) =>
-    infiniteQueryOptions({
-      queryKey: debtKeys.list(filters),
-      queryFn: ({ pageParam }) =>
-        call('debt.list', {
-          ...(filters.clientId ? { clientId: filters.clientId } : {}),
-          search: filters.search,
-          statuses: filters.statuses,
-          categories: filters.categories,
-          tags: filters.tags,
-          sort: filters.sort,
-          offset: pageParam,
-          limit: DEBT_PAGE_SIZE,
-        }),
-      initialPageParam: 0,
-      getNextPageParam: nextOffset,
-      placeholderData: keepPreviousData,
-    }),
-
   tags: (clientId?: string) =>
     queryOptions({
       queryKey: debtKeys.tags(clientId),

@@ -3,34 +3,25 @@ import { Badge, Skeleton, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
-import {
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters, type Formatters } from '../../../i18n/format';
+import { useReportVisibleRows } from '../../../lib/usePagedRows';
 import type { ClientSort } from '../../../stores/clientFilters';
 import { ClientRowActions, type ClientActionHandlers } from './ClientRowActions';
 import classes from './ClientsTable.module.css';
 
 export const ROW_HEIGHT = 56;
 const HEADER_HEIGHT = 40;
-/** Start loading the next page this many rows before the loaded ones run out. */
-const PREFETCH_ROWS = 60;
 
 export interface ClientsTableProps {
-  rows: readonly Client[];
+  /** The list's full length; holes are rows whose page is still loading. */
+  rows: readonly (Client | undefined)[];
   total: number;
   sort: ClientSort;
   onSort: (field: ClientSortField) => void;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => void;
+  /** Told which rows are on screen (with a margin) so their pages load. */
+  onRangeChange: (first: number, last: number) => void;
   actions: ClientActionHandlers;
 }
 
@@ -44,9 +35,7 @@ export function ClientsTable({
   total,
   sort,
   onSort,
-  hasNextPage,
-  isFetchingNextPage,
-  fetchNextPage,
+  onRangeChange,
   actions,
 }: ClientsTableProps) {
   const { t } = useTranslation();
@@ -67,13 +56,7 @@ export function ClientsTable({
     scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
-  const lastVisible = items.length > 0 ? items[items.length - 1]!.index : -1;
-
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastVisible >= rows.length - PREFETCH_ROWS) {
-      fetchNextPage();
-    }
-  }, [hasNextPage, isFetchingNextPage, lastVisible, rows.length, fetchNextPage]);
+  useReportVisibleRows(items, total, onRangeChange);
 
   // Keep the roving tab stop inside the list when it shrinks (search, archive, delete).
   const clampedActive = Math.min(activeIndex, Math.max(total - 1, 0));

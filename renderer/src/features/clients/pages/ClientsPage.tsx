@@ -1,5 +1,5 @@
 import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
@@ -13,7 +13,14 @@ import {
   NoResultsState,
 } from '../components/ClientsStates';
 import { ClientsToolbar } from '../components/ClientsToolbar';
-import { clientQueries, type ClientListFilters } from '../queries';
+import { usePagedRows } from '../../../lib/usePagedRows';
+import {
+  CLIENTS_PAGE_SIZE,
+  clientKeys,
+  clientQueries,
+  fetchClientsPage,
+  type ClientListFilters,
+} from '../queries';
 import { useClientActions } from '../useClientActions';
 import classes from './ClientsPage.module.css';
 
@@ -30,9 +37,12 @@ export function ClientsPage() {
     () => ({ search: debouncedSearch, archived, sort }),
     [debouncedSearch, archived, sort],
   );
-  const list = useInfiniteQuery(clientQueries.list(filters));
-  const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
+  const paged = usePagedRows({
+    queryKey: clientKeys.list(filters),
+    pageSize: CLIENTS_PAGE_SIZE,
+    fetchPage: (offset, limit) => fetchClientsPage(filters, offset, limit),
+  });
+  const { first: list, rows, total } = paged;
   const isEmpty = list.isSuccess && !list.isPlaceholderData && total === 0;
   const summary = useQuery({ ...clientQueries.summary(), enabled: isEmpty && !debouncedSearch });
 
@@ -67,9 +77,7 @@ export function ClientsPage() {
         total={total}
         sort={sort}
         onSort={sortBy}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+        onRangeChange={paged.showRange}
         actions={actions}
       />
     );

@@ -19,8 +19,9 @@ import {
 } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReportVisibleRows } from '../../../lib/usePagedRows';
 import { useDebtFormat, type DebtFormat } from '../format';
 import { IMPACT_COLOR, STATUS_COLOR } from '../options';
 import type { DebtSort } from '../queries';
@@ -28,7 +29,6 @@ import classes from './DebtTable.module.css';
 
 export const ROW_HEIGHT = 56;
 const HEADER_HEIGHT = 40;
-const PREFETCH_ROWS = 60;
 
 export interface DebtRowActions {
   open: (item: DebtItem) => void;
@@ -37,7 +37,8 @@ export interface DebtRowActions {
 }
 
 export interface DebtTableProps {
-  rows: readonly DebtItem[];
+  /** The register's full length; holes are rows whose page is still loading. */
+  rows: readonly (DebtItem | undefined)[];
   total: number;
   totals: readonly DebtTotals[];
   sort: DebtSort;
@@ -46,9 +47,8 @@ export interface DebtTableProps {
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onToggleAll: (checked: boolean) => void;
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => void;
+  /** Told which rows are on screen (with a margin) so their pages load. */
+  onRangeChange: (first: number, last: number) => void;
   actions: DebtRowActions;
 }
 
@@ -66,9 +66,7 @@ export function DebtTable({
   selected,
   onToggle,
   onToggleAll,
-  hasNextPage,
-  isFetchingNextPage,
-  fetchNextPage,
+  onRangeChange,
   actions,
 }: DebtTableProps) {
   const { t } = useTranslation();
@@ -88,13 +86,7 @@ export function DebtTable({
     scrollPaddingEnd: 44 * Math.max(1, totals.length),
   });
   const items = virtualizer.getVirtualItems();
-  const lastVisible = items.length > 0 ? items[items.length - 1]!.index : -1;
-
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastVisible >= rows.length - PREFETCH_ROWS) {
-      fetchNextPage();
-    }
-  }, [hasNextPage, isFetchingNextPage, lastVisible, rows.length, fetchNextPage]);
+  useReportVisibleRows(items, total, onRangeChange);
 
   const clampedActive = Math.min(activeIndex, Math.max(total - 1, 0));
   const rendered = items.some((item) => item.index === clampedActive);
@@ -158,8 +150,9 @@ export function DebtTable({
     event.preventDefault();
   };
 
-  const loadedSelected = rows.filter((row) => selected.has(row.id)).length;
-  const allChecked = rows.length > 0 && loadedSelected === rows.length;
+  const loaded = rows.filter((row): row is DebtItem => row !== undefined);
+  const loadedSelected = loaded.filter((row) => selected.has(row.id)).length;
+  const allChecked = loaded.length > 0 && loadedSelected === loaded.length;
 
   return (
     <div

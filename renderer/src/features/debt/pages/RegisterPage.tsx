@@ -24,13 +24,14 @@ import {
   IconSearch,
   IconSparkles,
 } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call } from '../../../api/client';
 import { describeError } from '../../../i18n/apiErrors';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { usePagedRows } from '../../../lib/usePagedRows';
 import { useDebtFilters } from '../../../stores/debtFilters';
 import { usePreferences } from '../../../stores/preferences';
 import { clientQueries } from '../../clients/queries';
@@ -38,7 +39,13 @@ import { CsvImportModal } from '../components/CsvImportModal';
 import { DebtTable, DebtTableSkeleton } from '../components/DebtTable';
 import { useBulkStatus, useLoadDemo } from '../mutations';
 import { categoryOptions, statusOptions } from '../options';
-import { debtQueries, type DebtListFilters } from '../queries';
+import {
+  DEBT_PAGE_SIZE,
+  debtKeys,
+  debtQueries,
+  fetchDebtPage,
+  type DebtListFilters,
+} from '../queries';
 import { downloadText, useDebtActions } from '../useDebtActions';
 import classes from './RegisterPage.module.css';
 
@@ -87,10 +94,13 @@ export function RegisterPage() {
     }),
     [clientId, debouncedSearch, f.statuses, f.categories, f.tags, f.sort],
   );
-  const list = useInfiniteQuery(debtQueries.list(filters));
-  const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
-  const totals = list.data?.pages[0]?.totals ?? [];
+  const paged = usePagedRows({
+    queryKey: debtKeys.list(filters),
+    pageSize: DEBT_PAGE_SIZE,
+    fetchPage: (offset, limit) => fetchDebtPage(filters, offset, limit),
+  });
+  const { first: list, rows, total } = paged;
+  const totals = paged.firstPage?.totals ?? [];
   const filtered =
     !!debouncedSearch || f.statuses.length > 0 || f.categories.length > 0 || f.tags.length > 0;
   const isEmpty = list.isSuccess && !list.isPlaceholderData && total === 0;
@@ -103,7 +113,10 @@ export function RegisterPage() {
       return next;
     });
   const toggleAll = (checked: boolean) =>
-    setSelected(checked ? new Set(rows.map((row) => row.id)) : new Set());
+    setSelected(
+      // "All" is every row loaded so far; unloaded pages are not silently included.
+      checked ? new Set(rows.flatMap((row) => (row ? [row.id] : []))) : new Set(),
+    );
 
   const newItemPath = clientId ? `/debt/new?client=${clientId}` : '/debt/new';
 
@@ -228,9 +241,7 @@ export function RegisterPage() {
         selected={selected}
         onToggle={toggle}
         onToggleAll={toggleAll}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={() => void list.fetchNextPage()}
+        onRangeChange={paged.showRange}
         actions={actions}
       />
     );
