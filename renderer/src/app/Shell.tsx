@@ -1,6 +1,9 @@
 import { AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
+  IconBriefcase,
   IconBriefcase2,
+  IconCoins,
+  IconFileInvoice,
   IconLock,
   IconReceipt2,
   IconSettings,
@@ -16,6 +19,9 @@ import { usePageTitle } from './usePageTitle';
 const NAV = [
   { to: '/clients', label: 'nav.clients', icon: IconUsers },
   { to: '/debt', label: 'nav.debt', icon: IconReceipt2 },
+  { to: '/engagements', label: 'nav.engagements', icon: IconBriefcase },
+  { to: '/invoices', label: 'nav.invoices', icon: IconFileInvoice },
+  { to: '/receivables', label: 'nav.receivables', icon: IconCoins },
   { to: '/settings', label: 'nav.settings', icon: IconSettings },
 ] as const;
 

@@ -11,7 +11,14 @@ export interface RouteHandle {
     | 'nav.debt'
     | 'debt.workbenchTitle'
     | 'debt.portfolioTitle'
-    | 'notFound.title';
+    | 'notFound.title'
+    | 'nav.engagements'
+    | 'nav.invoices'
+    | 'nav.receivables'
+    | 'engagements.detailTitle'
+    | 'invoices.detailTitle'
+    | 'invoices.editor.newTitle'
+    | 'invoices.editor.editTitle';
 }
 
 // A hash router: in the app the renderer is served from `app://`, where only the hash is
@@ -82,6 +89,62 @@ export const router = createHashRouter([
         lazy: () =>
           import('../features/debt/pages/WorkbenchPage').then((m) => ({
             Component: m.EditDebtRoute,
+          })),
+      },
+      {
+        path: 'engagements',
+        handle: { title: 'nav.engagements' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/billing/pages/EngagementsPage').then((m) => ({
+            Component: m.EngagementsPage,
+          })),
+      },
+      {
+        path: 'engagements/:id',
+        handle: { title: 'engagements.detailTitle' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/billing/pages/EngagementDetailPage').then((m) => ({
+            Component: m.EngagementDetailPage,
+          })),
+      },
+      {
+        path: 'invoices',
+        handle: { title: 'nav.invoices' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/billing/pages/InvoicesPage').then((m) => ({
+            Component: m.InvoicesPage,
+          })),
+      },
+      {
+        path: 'invoices/new',
+        handle: { title: 'invoices.editor.newTitle' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/billing/pages/InvoiceEditorPage').then((m) => ({
+            Component: m.NewInvoiceRoute,
+          })),
+      },
+      {
+        path: 'invoices/:id',
+        handle: { title: 'invoices.detailTitle' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/billing/pages/InvoiceDetailPage').then((m) => ({
+            Component: m.InvoiceDetailPage,
+          })),
+      },
+      {
+        path: 'invoices/:id/edit',
+        handle: { title: 'invoices.editor.editTitle' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/billing/pages/InvoiceEditorPage').then((m) => ({
+            Component: m.EditInvoiceRoute,
+          })),
+      },
+      {
+        path: 'receivables',
+        handle: { title: 'nav.receivables' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/billing/pages/ReceivablesPage').then((m) => ({
+            Component: m.ReceivablesPage,
           })),
       },
       {

@@ -1,10 +1,28 @@
 import { ApiError } from '@core/api';
 import type { TFunction } from 'i18next';
+import { formatMoney } from '../lib/money';
+import { i18n } from './index';
+
+/** Minor-unit details (`…Minor`) become money when the error names its currency. */
+function formatDetails(details: Record<string, unknown>, locale: string): Record<string, unknown> {
+  const currency = typeof details.currency === 'string' ? details.currency : null;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    out[key] =
+      currency && key.endsWith('Minor') && typeof value === 'number'
+        ? formatMoney(value, currency, locale)
+        : value;
+  }
+  return out;
+}
 
 /** A failed call as one translated sentence; the English `message` is never shown. */
-export function describeError(error: unknown, t: TFunction): string {
+export function describeError(error: unknown, t: TFunction, currency?: string): string {
   if (!(error instanceof ApiError)) return t('errors.unexpected');
-  const details = error.details ?? {};
+  const details: Record<string, unknown> = {
+    ...(currency ? { currency } : {}),
+    ...(error.details ?? {}),
+  };
   switch (error.reason) {
     case 'CLIENT_HAS_DEPENDENTS':
       return t('errors.clientHasDependents', {
@@ -13,6 +31,12 @@ export function describeError(error: unknown, t: TFunction): string {
       });
     case 'CLIENT_NOT_FOUND':
       return t('errors.clientNotFound');
+  }
+  // Billing refusals (overpayment, a schedule of 99 %, editing an issued invoice…) have one
+  // sentence each, with the amounts the services sent back.
+  const billingKey = `billingErrors.${error.reason ?? ''}`;
+  if (error.reason && i18n.exists(billingKey)) {
+    return String(t(billingKey as never, formatDetails(details, i18n.language) as never));
   }
   switch (error.code) {
     case 'VALIDATION':

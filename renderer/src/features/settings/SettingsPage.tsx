@@ -27,6 +27,7 @@ import {
   type ColorSchemePreference,
   type Language,
 } from '../../stores/preferences';
+import { ProfileSection } from '../billing/components/ProfileSection';
 import { appQueries } from './queries';
 import classes from './SettingsPage.module.css';
 
@@ -130,6 +131,7 @@ export function SettingsPage() {
   return (
     <div className={classes.page}>
       <Stack gap="lg">
+        <ProfileSection />
         <Section title={t('settings.appearance.title')}>
           <Row label={t('settings.appearance.theme')} hint={t('settings.appearance.themeHint')}>
             <SegmentedControl<ColorSchemePreference>

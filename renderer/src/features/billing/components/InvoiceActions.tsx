@@ -1,0 +1,313 @@
+import { todayIso } from '../format';
+import type { Invoice } from '@core/api';
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../../i18n/apiErrors';
+import { useFormatters } from '../../../i18n/format';
+import { notifySuccess } from '../../../lib/notify';
+import {
+  useCreateCreditNote,
+  useIssueInvoice,
+  useRecordPayment,
+  useVoidInvoice,
+} from '../mutations';
+import { MoneyInput } from './common';
+
+export type InvoiceDialog = 'issue' | 'void' | 'payment' | 'credit' | null;
+
+const METHODS = ['bank_transfer', 'card', 'cash', 'cheque', 'online', 'other'] as const;
+
+export function InvoiceDialogs({
+  invoice,
+  dialog,
+  onClose,
+}: {
+  invoice: Invoice;
+  dialog: InvoiceDialog;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const titles: Record<Exclude<InvoiceDialog, null>, string> = {
+    issue: t('invoices.issue.title'),
+    void: t('invoices.void.title'),
+    payment: t('invoices.payment.title'),
+    credit: t('invoices.credit.title'),
+  };
+  return (
+    <Modal
+      opened={dialog !== null}
+      onClose={onClose}
+      title={dialog ? titles[dialog] : ''}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
+      {dialog === 'issue' && <IssueForm invoice={invoice} onClose={onClose} />}
+      {dialog === 'void' && <VoidForm invoice={invoice} onClose={onClose} />}
+      {dialog === 'payment' && <PaymentForm invoice={invoice} onClose={onClose} />}
+      {dialog === 'credit' && <CreditForm invoice={invoice} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function DialogForm({
+  onSubmit,
+  children,
+  error,
+  submitLabel,
+  pending,
+  onClose,
+  danger,
+}: {
+  onSubmit: () => void;
+  children: ReactNode;
+  error: string | null;
+  submitLabel: string;
+  pending: boolean;
+  onClose: () => void;
+  danger?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+      onKeyDown={getHotkeyHandler([['mod+Enter', onSubmit]])}
+    >
+      <Stack gap="sm">
+        {children}
+        {error && (
+          <Alert color="red" variant="light" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color={danger ? 'red' : undefined} loading={pending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function IssueForm({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
+  const { t } = useTranslation();
+  const issue = useIssueInvoice();
+  const [date, setDate] = useState(todayIso());
+  return (
+    <DialogForm
+      onClose={onClose}
+      pending={issue.isPending}
+      submitLabel={t('invoices.issue.confirm')}
+      error={issue.isError ? describeError(issue.error, t, invoice.currency) : null}
+      onSubmit={() =>
+        issue.mutate(
+          { id: invoice.id, issueDate: date },
+          {
+            onSuccess: (issued) => {
+              notifySuccess(t('invoices.toast.issued', { number: issued.number ?? '' }));
+              onClose();
+            },
+          },
+        )
+      }
+    >
+      <Text size="sm">{t('invoices.issue.body')}</Text>
+      <TextInput
+        type="date"
+        label={t('invoices.fields.issueDate')}
+        value={date}
+        onChange={(e) => setDate(e.currentTarget.value)}
+      />
+    </DialogForm>
+  );
+}
+
+function VoidForm({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
+  const { t } = useTranslation();
+  const mutation = useVoidInvoice();
+  const [reason, setReason] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  return (
+    <DialogForm
+      onClose={onClose}
+      danger
+      pending={mutation.isPending}
+      submitLabel={t('invoices.void.confirm')}
+      error={mutation.isError ? describeError(mutation.error, t, invoice.currency) : null}
+      onSubmit={() => {
+        setSubmitted(true);
+        if (!reason.trim()) return;
+        mutation.mutate(
+          { id: invoice.id, reason: reason.trim() },
+          {
+            onSuccess: () => {
+              notifySuccess(t('invoices.toast.voided', { number: invoice.number ?? '' }));
+              onClose();
+            },
+          },
+        );
+      }}
+    >
+      <Text size="sm">{t('invoices.void.body', { number: invoice.number ?? '' })}</Text>
+      <Textarea
+        label={t('invoices.void.reason')}
+        withAsterisk
+        data-autofocus
+        value={reason}
+        error={submitted && !reason.trim() ? t('invoices.errors.reason') : null}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+    </DialogForm>
+  );
+}
+
+function PaymentForm({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const record = useRecordPayment();
+  const [amount, setAmount] = useState<number | null>(invoice.balanceMinor);
+  const [date, setDate] = useState(todayIso());
+  const [method, setMethod] = useState<(typeof METHODS)[number]>('bank_transfer');
+  const [reference, setReference] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const amountError = amount === null || amount <= 0 ? t('invoices.errors.paymentAmount') : null;
+  return (
+    <DialogForm
+      onClose={onClose}
+      pending={record.isPending}
+      submitLabel={t('invoices.payment.confirm')}
+      error={record.isError ? describeError(record.error, t, invoice.currency) : null}
+      onSubmit={() => {
+        setSubmitted(true);
+        if (amountError || !date) return;
+        record.mutate(
+          { invoiceId: invoice.id, amountMinor: amount!, date, method, reference },
+          {
+            onSuccess: ({ payment }) => {
+              notifySuccess(
+                t('invoices.toast.paid', {
+                  amount: fmt.money(payment.amountMinor, payment.currency),
+                }),
+              );
+              onClose();
+            },
+          },
+        );
+      }}
+    >
+      <Text size="sm">
+        {t('invoices.payment.balance', {
+          amount: fmt.money(invoice.balanceMinor, invoice.currency),
+        })}
+      </Text>
+      <MoneyInput
+        label={t('invoices.payment.amount')}
+        withAsterisk
+        data-autofocus
+        currency={invoice.currency}
+        initialMinor={invoice.balanceMinor}
+        error={submitted ? amountError : null}
+        onValueChange={setAmount}
+      />
+      <TextInput
+        type="date"
+        label={t('invoices.payment.date')}
+        withAsterisk
+        value={date}
+        onChange={(e) => setDate(e.currentTarget.value)}
+      />
+      <Select
+        label={t('invoices.payment.method')}
+        value={method}
+        allowDeselect={false}
+        data={METHODS.map((m) => ({ value: m, label: t(`invoices.methods.${m}`) }))}
+        onChange={(v) => v && setMethod(v as (typeof METHODS)[number])}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <TextInput
+        label={t('invoices.payment.reference')}
+        value={reference}
+        onChange={(e) => setReference(e.currentTarget.value)}
+      />
+    </DialogForm>
+  );
+}
+
+function CreditForm({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const create = useCreateCreditNote();
+  const [amount, setAmount] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const amountError =
+    amount === null || amount <= 0
+      ? t('invoices.errors.creditAmount')
+      : amount > invoice.creditableMinor
+        ? t('billingErrors.CREDIT_EXCEEDS_CREDITABLE', {
+            creditableMinor: fmt.money(invoice.creditableMinor, invoice.currency),
+          })
+        : null;
+  return (
+    <DialogForm
+      onClose={onClose}
+      pending={create.isPending}
+      submitLabel={t('invoices.credit.confirm')}
+      error={create.isError ? describeError(create.error, t, invoice.currency) : null}
+      onSubmit={() => {
+        setSubmitted(true);
+        if (amountError || !reason.trim()) return;
+        create.mutate(
+          { invoiceId: invoice.id, reason: reason.trim(), credit: { amountMinor: amount! } },
+          {
+            onSuccess: (note) => {
+              notifySuccess(t('invoices.toast.credited', { number: note.number }));
+              onClose();
+            },
+          },
+        );
+      }}
+    >
+      <Text size="sm">
+        {t('invoices.credit.creditable', {
+          amount: fmt.money(invoice.creditableMinor, invoice.currency),
+        })}
+      </Text>
+      <MoneyInput
+        label={t('invoices.credit.amount')}
+        description={t('invoices.credit.amountHint')}
+        withAsterisk
+        data-autofocus
+        currency={invoice.currency}
+        initialMinor={null}
+        error={submitted ? amountError : null}
+        onValueChange={setAmount}
+      />
+      <Textarea
+        label={t('invoices.credit.reason')}
+        withAsterisk
+        value={reason}
+        error={submitted && !reason.trim() ? t('invoices.errors.reason') : null}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
+    </DialogForm>
+  );
+}

@@ -1,0 +1,285 @@
+import { Skeleton, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import classes from './VirtualTable.module.css';
+
+export const ROW_HEIGHT = 56;
+const HEADER_HEIGHT = 40;
+const PREFETCH_ROWS = 60;
+
+export interface Column<Row, Field extends string> {
+  key: string;
+  header: ReactNode;
+  sortField?: Field;
+  numeric?: boolean;
+  render: (row: Row) => ReactNode;
+}
+
+export interface VirtualTableProps<Row, Field extends string> {
+  label: string;
+  columns: readonly Column<Row, Field>[];
+  /** CSS grid-template-columns. */
+  template: string;
+  rows: readonly Row[];
+  total: number;
+  rowKey: (row: Row) => string;
+  rowLabel: (row: Row) => string;
+  sort?: { field: Field; direction: 'asc' | 'desc' };
+  onSort?: (field: Field) => void;
+  onOpen: (row: Row) => void;
+  hasNextPage?: boolean;
+  isFetchingNextPage?: boolean;
+  fetchNextPage?: () => void;
+}
+
+/**
+ * An ARIA table whose rows are virtualised (only what is on screen is in the DOM, at 10 rows
+ * or 10,000). One row is in the tab order; arrows, Page Up/Down, Home and End move; Enter opens.
+ */
+export function VirtualTable<Row, Field extends string>({
+  label,
+  columns,
+  template,
+  rows,
+  total,
+  rowKey,
+  rowLabel,
+  sort,
+  onSort,
+  onOpen,
+  hasNextPage = false,
+  isFetchingNextPage = false,
+  fetchNextPage,
+}: VirtualTableProps<Row, Field>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const pendingFocus = useRef<number | null>(null);
+
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastVisible = items.length > 0 ? items[items.length - 1]!.index : -1;
+
+  useEffect(() => {
+    if (
+      hasNextPage &&
+      !isFetchingNextPage &&
+      fetchNextPage &&
+      lastVisible >= rows.length - PREFETCH_ROWS
+    ) {
+      fetchNextPage();
+    }
+  }, [hasNextPage, isFetchingNextPage, lastVisible, rows.length, fetchNextPage]);
+
+  const clamped = Math.min(activeIndex, Math.max(total - 1, 0));
+  const tabbable = items.some((i) => i.index === clamped) ? clamped : (items[0]?.index ?? 0);
+
+  useLayoutEffect(() => {
+    if (pendingFocus.current === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-index="${pendingFocus.current}"][tabindex]`,
+    );
+    if (row) {
+      row.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(total - 1, index));
+    pendingFocus.current = next;
+    setActiveIndex(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const el = event.target as HTMLElement;
+    if (!el.dataset.index) return;
+    const index = Number(el.dataset.index);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    const row = rows[index];
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(index + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(index - 1);
+        break;
+      case 'PageDown':
+        moveTo(index + page);
+        break;
+      case 'PageUp':
+        moveTo(index - page);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(total - 1);
+        break;
+      case 'Enter':
+      case ' ':
+        if (row) onOpen(row);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className={classes.scroller}
+      role="table"
+      aria-label={label}
+      aria-rowcount={total + 1}
+    >
+      <div role="rowgroup">
+        <div
+          role="row"
+          aria-rowindex={1}
+          className={`${classes.grid} ${classes.header}`}
+          style={{ gridTemplateColumns: template }}
+        >
+          {columns.map((column) => {
+            const active = sort && column.sortField && sort.field === column.sortField;
+            const Icon = !active
+              ? IconSelector
+              : sort.direction === 'asc'
+                ? IconArrowUp
+                : IconArrowDown;
+            return (
+              <div
+                key={column.key}
+                role="columnheader"
+                className={column.numeric ? classes.numeric : undefined}
+                aria-sort={
+                  column.sortField
+                    ? active
+                      ? sort.direction === 'asc'
+                        ? 'ascending'
+                        : 'descending'
+                      : 'none'
+                    : undefined
+                }
+              >
+                {column.sortField && onSort ? (
+                  <UnstyledButton
+                    className={classes.sortButton}
+                    data-active={active || undefined}
+                    onClick={() => onSort(column.sortField!)}
+                  >
+                    {column.header}
+                    <Icon size={14} stroke={2} aria-hidden />
+                  </UnstyledButton>
+                ) : (
+                  column.header
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div
+        role="rowgroup"
+        className={classes.body}
+        style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={onKeyDown}
+      >
+        {items.map((item) => {
+          const row = rows[item.index];
+          const top = item.start - virtualizer.options.scrollMargin;
+          const style = { transform: `translateY(${top}px)`, gridTemplateColumns: template };
+          if (!row) {
+            return (
+              <div
+                key={`loading-${item.index}`}
+                role="row"
+                aria-busy
+                aria-rowindex={item.index + 2}
+                data-index={item.index}
+                className={`${classes.grid} ${classes.row}`}
+                style={style}
+              >
+                {columns.map((c) => (
+                  <div role="cell" key={c.key}>
+                    <Skeleton height={10} width="60%" radius="sm" />
+                  </div>
+                ))}
+              </div>
+            );
+          }
+          return (
+            <div
+              key={rowKey(row)}
+              role="row"
+              aria-rowindex={item.index + 2}
+              aria-label={rowLabel(row)}
+              data-index={item.index}
+              data-last={item.index === total - 1 || undefined}
+              tabIndex={item.index === tabbable ? 0 : -1}
+              className={`${classes.grid} ${classes.row}`}
+              style={style}
+              onClick={() => onOpen(row)}
+              onFocus={(event) => {
+                if (event.target === event.currentTarget) setActiveIndex(item.index);
+              }}
+            >
+              {columns.map((column) => (
+                <div
+                  key={column.key}
+                  role="cell"
+                  className={`${classes.cell} ${column.numeric ? classes.numeric : ''}`}
+                >
+                  {column.render(row)}
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+export function TableSkeleton({ label }: { label: string }) {
+  return (
+    <div className={classes.scroller} aria-busy aria-label={label} role="table">
+      <div role="rowgroup" className={classes.body} style={{ height: ROW_HEIGHT * 6 }}>
+        {Array.from({ length: 6 }, (_, i) => (
+          <div
+            key={i}
+            role="row"
+            className={`${classes.grid} ${classes.row}`}
+            style={{
+              transform: `translateY(${i * ROW_HEIGHT}px)`,
+              gridTemplateColumns: '2fr 1fr 1fr 1fr',
+            }}
+          >
+            {Array.from({ length: 4 }, (_, j) => (
+              <div role="cell" key={j}>
+                <Skeleton height={10} width="60%" radius="sm" />
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import type {
+  EngagementStage,
+  EngagementsListOutput,
+  InvoiceDisplayStatus,
+  InvoicesListOutput,
+} from '@core/api';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { call } from '../../api/client';
+
+export const BILLING_PAGE_SIZE = 200;
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface EngagementListFilters {
+  search: string;
+  stages: EngagementStage[];
+  clientId: string | null;
+  sort: {
+    field: 'title' | 'clientName' | 'stage' | 'contractValue' | 'startDate' | 'updatedAt';
+    direction: SortDirection;
+  };
+}
+
+export interface InvoiceListFilters {
+  search: string;
+  statuses: InvoiceDisplayStatus[];
+  engagementId?: string;
+  sort: {
+    field: 'number' | 'issueDate' | 'dueDate' | 'clientName' | 'total' | 'balance' | 'createdAt';
+    direction: SortDirection;
+  };
+}
+
+/**
+ * Billing keys. Each area hangs off its own root (`profile`, `engagements`, `milestones`,
+ * `invoices`, `receivables`), so a write invalidates exactly the areas whose figures it moves.
+ */
+export const billingKeys = {
+  profile: ['profile'] as const,
+  engagements: {
+    all: ['engagements'] as const,
+    lists: () => [...billingKeys.engagements.all, 'list'] as const,
+    list: (filters: EngagementListFilters) =>
+      [...billingKeys.engagements.lists(), filters] as const,
+    detail: (id: string) => [...billingKeys.engagements.all, 'detail', id] as const,
+    valuation: (id: string, rate: number) =>
+      [...billingKeys.engagements.all, 'valuation', id, rate] as const,
+  },
+  milestones: {
+    all: ['milestones'] as const,
+    templates: () => [...billingKeys.milestones.all, 'templates'] as const,
+    schedule: (engagementId: string) =>
+      [...billingKeys.milestones.all, 'schedule', engagementId] as const,
+  },
+  invoices: {
+    all: ['invoices'] as const,
+    lists: () => [...billingKeys.invoices.all, 'list'] as const,
+    list: (filters: InvoiceListFilters) => [...billingKeys.invoices.lists(), filters] as const,
+    detail: (id: string) => [...billingKeys.invoices.all, 'detail', id] as const,
+  },
+  receivables: {
+    all: ['receivables'] as const,
+    summary: () => [...billingKeys.receivables.all, 'summary'] as const,
+  },
+};
+
+function nextOffset(page: EngagementsListOutput | InvoicesListOutput): number | undefined {
+  const next = page.offset + page.items.length;
+  return page.items.length > 0 && next < page.total ? next : undefined;
+}
+
+export const billingQueries = {
+  profile: () =>
+    queryOptions({ queryKey: billingKeys.profile, queryFn: () => call('profile.get', {}) }),
+
+  engagements: (filters: EngagementListFilters) =>
+    infiniteQueryOptions({
+      queryKey: billingKeys.engagements.list(filters),
+      queryFn: ({ pageParam }) =>
+        call('engagements.list', {
+          search: filters.search,
+          stages: filters.stages,
+          ...(filters.clientId ? { clientId: filters.clientId } : {}),
+          sort: filters.sort,
+          offset: pageParam,
+          limit: BILLING_PAGE_SIZE,
+        }),
+      initialPageParam: 0,
+      getNextPageParam: nextOffset,
+      placeholderData: keepPreviousData,
+    }),
+
+  engagement: (id: string) =>
+    queryOptions({
+      queryKey: billingKeys.engagements.detail(id),
+      queryFn: () => call('engagements.get', { id }),
+    }),
+
+  valuation: (id: string, rate: number) =>
+    queryOptions({
+      queryKey: billingKeys.engagements.valuation(id, rate),
+      queryFn: () => call('engagements.valuation', { id, annualDiscountRate: rate }),
+      placeholderData: keepPreviousData,
+    }),
+
+  templates: () =>
+    queryOptions({
+      queryKey: billingKeys.milestones.templates(),
+      queryFn: () => call('milestones.templates', {}),
+      staleTime: Infinity,
+    }),
+
+  schedule: (engagementId: string) =>
+    queryOptions({
+      queryKey: billingKeys.milestones.schedule(engagementId),
+      queryFn: () => call('milestones.get', { engagementId }),
+    }),
+
+  invoices: (filters: InvoiceListFilters) =>
+    infiniteQueryOptions({
+      queryKey: billingKeys.invoices.list(filters),
+      queryFn: ({ pageParam }) =>
+        call('invoices.list', {
+          search: filters.search,
+          statuses: filters.statuses,
+          ...(filters.engagementId ? { engagementId: filters.engagementId } : {}),
+          sort: filters.sort,
+          offset: pageParam,
+          limit: BILLING_PAGE_SIZE,
+        }),
+      initialPageParam: 0,
+      getNextPageParam: nextOffset,
+      placeholderData: keepPreviousData,
+    }),
+
+  invoice: (id: string) =>
+    queryOptions({
+      queryKey: billingKeys.invoices.detail(id),
+      queryFn: () => call('invoices.get', { id }),
+    }),
+
+  receivables: () =>
+    queryOptions({
+      queryKey: billingKeys.receivables.summary(),
+      queryFn: () => call('receivables.summary', {}),
+    }),
+};
