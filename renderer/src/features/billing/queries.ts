@@ -1,10 +1,5 @@
-import type {
-  EngagementStage,
-  EngagementsListOutput,
-  InvoiceDisplayStatus,
-  InvoicesListOutput,
-} from '@core/api';
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { EngagementStage, InvoiceDisplayStatus } from '@core/api';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { call } from '../../api/client';
 
 export const BILLING_PAGE_SIZE = 200;
@@ -64,31 +59,37 @@ export const billingKeys = {
   },
 };
 
-function nextOffset(page: EngagementsListOutput | InvoicesListOutput): number | undefined {
-  const next = page.offset + page.items.length;
-  return page.items.length > 0 && next < page.total ? next : undefined;
+/** One page of the engagements list, as `usePagedRows` asks for it. */
+export function fetchEngagementsPage(
+  filters: EngagementListFilters,
+  offset: number,
+  limit: number,
+) {
+  return call('engagements.list', {
+    search: filters.search,
+    stages: filters.stages,
+    ...(filters.clientId ? { clientId: filters.clientId } : {}),
+    sort: filters.sort,
+    offset,
+    limit,
+  });
+}
+
+/** One page of the invoices list, as `usePagedRows` asks for it. */
+export function fetchInvoicesPage(filters: InvoiceListFilters, offset: number, limit: number) {
+  return call('invoices.list', {
+    search: filters.search,
+    statuses: filters.statuses,
+    ...(filters.engagementId ? { engagementId: filters.engagementId } : {}),
+    sort: filters.sort,
+    offset,
+    limit,
+  });
 }
 
 export const billingQueries = {
   profile: () =>
     queryOptions({ queryKey: billingKeys.profile, queryFn: () => call('profile.get', {}) }),
-
-  engagements: (filters: EngagementListFilters) =>
-    infiniteQueryOptions({
-      queryKey: billingKeys.engagements.list(filters),
-      queryFn: ({ pageParam }) =>
-        call('engagements.list', {
-          search: filters.search,
-          stages: filters.stages,
-          ...(filters.clientId ? { clientId: filters.clientId } : {}),
-          sort: filters.sort,
-          offset: pageParam,
-          limit: BILLING_PAGE_SIZE,
-        }),
-      initialPageParam: 0,
-      getNextPageParam: nextOffset,
-      placeholderData: keepPreviousData,
-    }),
 
   engagement: (id: string) =>
     queryOptions({
@@ -114,23 +115,6 @@ export const billingQueries = {
     queryOptions({
       queryKey: billingKeys.milestones.schedule(engagementId),
       queryFn: () => call('milestones.get', { engagementId }),
-    }),
-
-  invoices: (filters: InvoiceListFilters) =>
-    infiniteQueryOptions({
-      queryKey: billingKeys.invoices.list(filters),
-      queryFn: ({ pageParam }) =>
-        call('invoices.list', {
-          search: filters.search,
-          statuses: filters.statuses,
-          ...(filters.engagementId ? { engagementId: filters.engagementId } : {}),
-          sort: filters.sort,
-          offset: pageParam,
-          limit: BILLING_PAGE_SIZE,
-        }),
-      initialPageParam: 0,
-      getNextPageParam: nextOffset,
-      placeholderData: keepPreviousData,
     }),
 
   invoice: (id: string) =>

@@ -1,19 +1,12 @@
 import { Skeleton, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useReportVisibleRows } from '../../../lib/usePagedRows';
 import classes from './VirtualTable.module.css';
 
 export const ROW_HEIGHT = 56;
 const HEADER_HEIGHT = 40;
-const PREFETCH_ROWS = 60;
 
 export interface Column<Row, Field extends string> {
   key: string;
@@ -23,21 +16,24 @@ export interface Column<Row, Field extends string> {
   render: (row: Row) => ReactNode;
 }
 
+/** For tables whose rows are all loaded at once. */
+const ignoreRange = () => {};
+
 export interface VirtualTableProps<Row, Field extends string> {
   label: string;
   columns: readonly Column<Row, Field>[];
   /** CSS grid-template-columns. */
   template: string;
-  rows: readonly Row[];
+  /** The list's full length; holes are rows whose page is still loading. */
+  rows: readonly (Row | undefined)[];
   total: number;
   rowKey: (row: Row) => string;
   rowLabel: (row: Row) => string;
   sort?: { field: Field; direction: 'asc' | 'desc' };
   onSort?: (field: Field) => void;
   onOpen: (row: Row) => void;
-  hasNextPage?: boolean;
-  isFetchingNextPage?: boolean;
-  fetchNextPage?: () => void;
+  /** Told which rows are on screen (with a margin) so their pages load. */
+  onRangeChange?: (first: number, last: number) => void;
 }
 
 /**
@@ -55,9 +51,7 @@ export function VirtualTable<Row, Field extends string>({
   sort,
   onSort,
   onOpen,
-  hasNextPage = false,
-  isFetchingNextPage = false,
-  fetchNextPage,
+  onRangeChange = ignoreRange,
 }: VirtualTableProps<Row, Field>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -73,18 +67,7 @@ export function VirtualTable<Row, Field extends string>({
     scrollPaddingStart: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
-  const lastVisible = items.length > 0 ? items[items.length - 1]!.index : -1;
-
-  useEffect(() => {
-    if (
-      hasNextPage &&
-      !isFetchingNextPage &&
-      fetchNextPage &&
-      lastVisible >= rows.length - PREFETCH_ROWS
-    ) {
-      fetchNextPage();
-    }
-  }, [hasNextPage, isFetchingNextPage, lastVisible, rows.length, fetchNextPage]);
+  useReportVisibleRows(items, total, onRangeChange);
 
   const clamped = Math.min(activeIndex, Math.max(total - 1, 0));
   const tabbable = items.some((i) => i.index === clamped) ? clamped : (items[0]?.index ?? 0);

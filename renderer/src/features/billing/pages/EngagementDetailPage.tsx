@@ -22,7 +22,7 @@ import {
   IconPencil,
   IconPlus,
 } from '@tabler/icons-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -32,7 +32,12 @@ import { EngagementFormModal } from '../components/EngagementFormModal';
 import { MilestoneList } from '../components/MilestoneList';
 import { ScheduleEditor } from '../components/ScheduleEditor';
 import { InvoiceStatusBadge, LoadError, StageBadge } from '../components/common';
-import { billingQueries } from '../queries';
+import {
+  billingKeys,
+  billingQueries,
+  fetchInvoicesPage,
+  type InvoiceListFilters,
+} from '../queries';
 import classes from './Page.module.css';
 
 export function Figure({
@@ -231,15 +236,18 @@ function EngagementInvoices({ engagement: e }: { engagement: Engagement }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormatters();
   const navigate = useNavigate();
-  const list = useInfiniteQuery(
-    billingQueries.invoices({
-      search: '',
-      statuses: [],
-      engagementId: e.id,
-      sort: { field: 'createdAt', direction: 'asc' },
-    }),
-  );
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // One engagement has a handful of invoices: the first page is all of them in practice.
+  const filters: InvoiceListFilters = {
+    search: '',
+    statuses: [],
+    engagementId: e.id,
+    sort: { field: 'createdAt', direction: 'asc' },
+  };
+  const list = useQuery({
+    queryKey: [...billingKeys.invoices.list(filters), 'page', 0],
+    queryFn: () => fetchInvoicesPage(filters, 0, 500),
+  });
+  const rows = list.data?.items ?? [];
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="eng-invoices">
       <Title order={3} size="h4" id="eng-invoices" mb="md">

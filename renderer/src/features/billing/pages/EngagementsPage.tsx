@@ -19,7 +19,6 @@ import {
   IconSortAscending,
   IconSortDescending,
 } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -31,7 +30,13 @@ import { EngagementFormModal } from '../components/EngagementFormModal';
 import { ENGAGEMENT_STAGES } from '../options';
 import { TableSkeleton, VirtualTable, type Column } from '../components/VirtualTable';
 import tableClasses from '../components/VirtualTable.module.css';
-import { billingQueries, type EngagementListFilters } from '../queries';
+import { usePagedRows } from '../../../lib/usePagedRows';
+import {
+  BILLING_PAGE_SIZE,
+  billingKeys,
+  fetchEngagementsPage,
+  type EngagementListFilters,
+} from '../queries';
 import classes from './Page.module.css';
 
 type SortField = EngagementListFilters['sort']['field'];
@@ -62,9 +67,12 @@ export function EngagementsPage() {
     () => ({ search: debounced, stages, clientId, sort }),
     [debounced, stages, clientId, sort],
   );
-  const list = useInfiniteQuery(billingQueries.engagements(filters));
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
+  const paged = usePagedRows({
+    queryKey: billingKeys.engagements.list(filters),
+    pageSize: BILLING_PAGE_SIZE,
+    fetchPage: (offset, limit) => fetchEngagementsPage(filters, offset, limit),
+  });
+  const { first: list, rows, total } = paged;
   const filtered = !!(debounced || stages.length || clientId);
 
   const money = (minor: number, e: Engagement) => fmt.money(minor, e.currency);
@@ -166,9 +174,7 @@ export function EngagementsPage() {
           }))
         }
         onOpen={(e) => navigate(`/engagements/${e.id}`)}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={() => void list.fetchNextPage()}
+        onRangeChange={paged.showRange}
       />
     );
 

@@ -20,7 +20,6 @@ import {
   IconSortAscending,
   IconSortDescending,
 } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -29,7 +28,13 @@ import { useFormatters } from '../../../i18n/format';
 import { Frame, InvoiceStatusBadge, LoadError } from '../components/common';
 import { TableSkeleton, VirtualTable, type Column } from '../components/VirtualTable';
 import tableClasses from '../components/VirtualTable.module.css';
-import { billingQueries, type InvoiceListFilters } from '../queries';
+import { usePagedRows } from '../../../lib/usePagedRows';
+import {
+  BILLING_PAGE_SIZE,
+  billingKeys,
+  fetchInvoicesPage,
+  type InvoiceListFilters,
+} from '../queries';
 import classes from './Page.module.css';
 
 type SortField = InvoiceListFilters['sort']['field'];
@@ -72,9 +77,12 @@ export function InvoicesPage() {
     }),
     [debounced, status, sort],
   );
-  const list = useInfiniteQuery(billingQueries.invoices(filters));
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
+  const paged = usePagedRows({
+    queryKey: billingKeys.invoices.list(filters),
+    pageSize: BILLING_PAGE_SIZE,
+    fetchPage: (offset, limit) => fetchInvoicesPage(filters, offset, limit),
+  });
+  const { first: list, rows, total } = paged;
   const locale = i18n.language;
 
   const columns: Column<InvoiceSummary, SortField>[] = [
@@ -192,9 +200,7 @@ export function InvoicesPage() {
           }))
         }
         onOpen={(inv) => navigate(`/invoices/${inv.id}`)}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={() => void list.fetchNextPage()}
+        onRangeChange={paged.showRange}
       />
     );
 
