@@ -9,3 +9,4 @@ export * from './repositories/debt';
 export * from './repositories/profile';
 export * from './repositories/engagements';
 export * from './repositories/invoices';
+export * from './repositories/sla';

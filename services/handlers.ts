@@ -3,6 +3,7 @@ import { billingHandlers } from './billing/handlers';
 import { clientHandlers } from './clients/handlers';
 import { debtHandlers } from './debt/handlers';
 import type { HandlerMap } from './handler-types';
+import { slaHandlers } from './sla/handlers';
 
 /** Every contract method has exactly one handler; the type fails to compile otherwise. */
 export const handlers: HandlerMap = {
@@ -10,4 +11,5 @@ export const handlers: HandlerMap = {
   ...clientHandlers,
   ...debtHandlers,
   ...billingHandlers,
+  ...slaHandlers,
 };

@@ -5,6 +5,7 @@ import { clientMethods } from './clients';
 import { debtMethods } from './debt';
 import { engagementMethods } from './engagements';
 import { profileMethods } from './profile';
+import { slaMethods } from './sla';
 
 /** `read` methods run outside a transaction; `write` methods run inside one. */
 export type MethodKind = 'read' | 'write';
@@ -26,6 +27,7 @@ export const contract = {
   ...profileMethods,
   ...engagementMethods,
   ...billingMethods,
+  ...slaMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -455,6 +455,8 @@ export const debtMethods = {
       /** Billing demo (issue 6): engagements on the 15/30/45/10 template and their invoices. */
       engagements: z.number().int(),
       invoices: z.number().int(),
+      /** SLA demo (issue 5): clauses with incidents and daily P99s of the last 90 days. */
+      slaClauses: z.number().int(),
     }),
   },
 } as const;

@@ -7,5 +7,6 @@ export * from './billing-fields';
 export * from './profile';
 export * from './engagements';
 export * from './billing';
+export * from './sla';
 export * from './contract';
 export * from './transport';

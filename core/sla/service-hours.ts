@@ -173,6 +173,60 @@ export function serviceMillisBetween(startMs: number, endMs: number, hours: Serv
   return total;
 }
 
+/**
+ * The service windows inside [startMs, endMs), clipped, in time order, non-overlapping:
+ * one read of the zone per window boundary, after which any number of spans can be
+ * intersected with them in plain arithmetic (see `intersectMillis`).
+ */
+export function serviceWindowsBetween(
+  startMs: number,
+  endMs: number,
+  hours: ServiceHours,
+): { startMs: number; endMs: number }[] {
+  const weekly = scheduleOf(hours);
+  if (endMs <= startMs) return [];
+  if (!weekly) return [{ startMs, endMs }];
+  const { timeZone, byWeekday, excluded } = weekly;
+  const excludedText = new Set(excluded.map(formatCivilDate));
+  const last = addDays(localDateAt(timeZone, endMs), 1);
+  const out: { startMs: number; endMs: number }[] = [];
+  for (
+    let date = addDays(localDateAt(timeZone, startMs), -1);
+    compareCivilDates(date, last) <= 0;
+    date = addDays(date, 1)
+  ) {
+    const windows = byWeekday.get(isoWeekday(date));
+    if (!windows || excludedText.has(formatCivilDate(date))) continue;
+    for (const window of windows) {
+      const from = Math.max(wallClockToInstant(timeZone, date, window.fromMinute), startMs);
+      const to = Math.min(wallClockToInstant(timeZone, date, window.toMinute), endMs);
+      if (to > from) out.push({ startMs: from, endMs: to });
+    }
+  }
+  return out.sort((a, b) => a.startMs - b.startMs);
+}
+
+/** Milliseconds of [startMs, endMs) inside sorted, non-overlapping windows. */
+export function intersectMillis(
+  startMs: number,
+  endMs: number,
+  windows: readonly { startMs: number; endMs: number }[],
+): number {
+  // First window that ends after the span starts (binary search), then walk.
+  let low = 0;
+  let high = windows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (windows[middle]!.endMs <= startMs) low = middle + 1;
+    else high = middle;
+  }
+  let total = 0;
+  for (let i = low; i < windows.length && windows[i]!.startMs < endMs; i += 1) {
+    total += Math.min(windows[i]!.endMs, endMs) - Math.max(windows[i]!.startMs, startMs);
+  }
+  return total;
+}
+
 /** Service time inside [start, end), in integer milliseconds. */
 export function serviceMillisInRange(
   start: Timestamp,

@@ -62,8 +62,8 @@ function wallClockAt(timeZone: string, ms: number): WallClock {
   };
 }
 
-/** Local time minus UTC at an instant, in milliseconds (+3,600,000 for CET). */
-export function offsetMsAt(timeZone: string, ms: number): number {
+/** Local time minus UTC at an instant, read from Intl (one formatToParts call). */
+function rawOffsetMsAt(timeZone: string, ms: number): number {
   const wall = wallClockAt(timeZone, ms);
   const wallAsUtc = Date.UTC(
     wall.year,
@@ -77,10 +77,67 @@ export function offsetMsAt(timeZone: string, ms: number): number {
   return wallAsUtc - wholeSecond;
 }
 
+/**
+ * A zone's offsets over one UTC year (± a day): `offsets[i]` applies from `starts[i]`.
+ * Built once per zone and year from a daily reading of Intl plus a binary search to the
+ * second of every change, so later lookups are arithmetic (SLA timelines read thousands of
+ * wall-clock boundaries). Like `wallClockToInstant`, it assumes at most one offset change
+ * within a day, which holds for every zone in use.
+ */
+interface OffsetTable {
+  starts: number[];
+  offsets: number[];
+}
+
+const OFFSET_DAY_MS = 86_400_000;
+const offsetTables = new Map<string, OffsetTable>();
+
+function offsetTable(timeZone: string, year: number): OffsetTable {
+  const key = `${timeZone}|${year}`;
+  let table = offsetTables.get(key);
+  if (table) return table;
+  const from = Date.UTC(year, 0, 1) - 2 * OFFSET_DAY_MS;
+  const to = Date.UTC(year + 1, 0, 1) + 2 * OFFSET_DAY_MS;
+  let previous = rawOffsetMsAt(timeZone, from);
+  table = { starts: [from], offsets: [previous] };
+  for (let t = from + OFFSET_DAY_MS; t <= to; t += OFFSET_DAY_MS) {
+    const offset = rawOffsetMsAt(timeZone, t);
+    if (offset === previous) continue;
+    // First whole second in (t − 1 day, t] on the new offset.
+    let low = t - OFFSET_DAY_MS;
+    let high = t;
+    while (high - low > 1000) {
+      const middle = Math.floor((low + high) / 2000) * 1000;
+      if (rawOffsetMsAt(timeZone, middle) === previous) low = middle;
+      else high = middle;
+    }
+    table.starts.push(high);
+    table.offsets.push(offset);
+    previous = offset;
+  }
+  offsetTables.set(key, table);
+  return table;
+}
+
+/** Local time minus UTC at an instant, in milliseconds (+3,600,000 for CET). */
+export function offsetMsAt(timeZone: string, ms: number): number {
+  const year = new Date(ms).getUTCFullYear();
+  if (!Number.isFinite(year)) return rawOffsetMsAt(timeZone, ms);
+  formatterFor(timeZone);
+  const { starts, offsets } = offsetTable(timeZone, year);
+  let index = starts.length - 1;
+  while (index > 0 && starts[index]! > ms) index -= 1;
+  return offsets[index]!;
+}
+
 /** The calendar date the zone's clocks show at an instant. */
 export function localDateAt(timeZone: string, ms: number): CivilDate {
-  const { year, month, day } = wallClockAt(timeZone, ms);
-  return { year, month, day };
+  const local = new Date(ms + offsetMsAt(timeZone, ms));
+  if (Number.isNaN(local.getTime())) {
+    const { year, month, day } = wallClockAt(timeZone, ms);
+    return { year, month, day };
+  }
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }
 
 export function localDateTextAt(timeZone: string, ms: number): string {

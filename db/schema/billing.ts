@@ -376,6 +376,10 @@ export const creditNotes = sqliteTable(
   (t) => [
     uniqueIndex('credit_notes_number_unique').on(t.number),
     index('credit_notes_invoice_idx').on(t.invoiceId),
+    /** One SLA credit per clause and period (sourceRef `sla:<clause>/<period>`). */
+    uniqueIndex('credit_notes_sla_source_unique')
+      .on(t.sourceRef)
+      .where(sql`${t.source} = 'sla'`),
     index('credit_notes_created_idx').on(t.createdAt, t.id),
     check(
       'credit_notes_money_integer',

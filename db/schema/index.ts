@@ -1,3 +1,4 @@
 export * from './clients';
 export * from './debt';
 export * from './billing';
+export * from './sla';

@@ -33,7 +33,7 @@ interface DemoEngagement {
   credit: { reason: string; amountMinor: number } | null;
 }
 
-function loadEngagement(ctx: ServiceContext, demo: DemoEngagement): void {
+function loadEngagement(ctx: ServiceContext, demo: DemoEngagement): string {
   const now = today(ctx.now());
   const template = MILESTONE_TEMPLATES[0]!; // 15 / 30 / 45 / 10
   const plan = [-25, 45, 150, 400].map((days) => addCalendarDays(now, days));
@@ -87,6 +87,7 @@ function loadEngagement(ctx: ServiceContext, demo: DemoEngagement): void {
       reference: `${invoice.number}`,
     });
   }
+  return engagement.id;
 }
 
 /**
@@ -97,8 +98,8 @@ function loadEngagement(ctx: ServiceContext, demo: DemoEngagement): void {
 export function loadBillingDemo(
   ctx: ServiceContext,
   clients: { en: string; zh: string },
-): { engagements: number; invoices: number } {
-  loadEngagement(ctx, {
+): { engagements: number; invoices: number; engagementIds: { en: string; zh: string } } {
+  const en = loadEngagement(ctx, {
     clientId: clients.en,
     language: 'en',
     title: 'Dispatch platform modernisation',
@@ -110,7 +111,7 @@ export function loadBillingDemo(
     paidShare: 0.5,
     credit: { reason: 'Goodwill: review report delivered two days late', amountMinor: 60_500 },
   });
-  loadEngagement(ctx, {
+  const zh = loadEngagement(ctx, {
     clientId: clients.zh,
     language: 'zh-CN',
     title: '会员与订单系统架构升级',
@@ -122,5 +123,5 @@ export function loadBillingDemo(
     paidShare: 0,
     credit: null,
   });
-  return { engagements: 2, invoices: 2 };
+  return { engagements: 2, invoices: 2, engagementIds: { en, zh } };
 }

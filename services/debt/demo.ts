@@ -11,6 +11,7 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import type { HandlerMap } from '../handler-types';
 import { loadBillingDemo } from '../billing/demo';
+import { loadSlaDemo } from '../sla/demo';
 import { createItem } from './common';
 
 /**
@@ -878,11 +879,16 @@ export const demoHandlers: HandlerMap<Extract<MethodName, 'demo.load'>> = {
     const ordered = input.locale === 'zh-CN' ? [HUADONG, NORTHWIND] : [NORTHWIND, HUADONG];
     const clientIds = ordered.map((demo) => loadClient(ctx, demo, now));
     const idOf = (demo: DemoClient) => clientIds[ordered.indexOf(demo)]!;
-    const billing = loadBillingDemo(ctx, { en: idOf(NORTHWIND), zh: idOf(HUADONG) });
+    const { engagementIds, ...billing } = loadBillingDemo(ctx, {
+      en: idOf(NORTHWIND),
+      zh: idOf(HUADONG),
+    });
+    const slaClauses = loadSlaDemo(ctx, engagementIds);
     return {
       clientIds,
       debtItems: ordered.reduce((n, demo) => n + demo.items.length, 0),
       ...billing,
+      slaClauses,
     };
   },
 };

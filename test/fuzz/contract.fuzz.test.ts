@@ -32,6 +32,33 @@ const DEBT_FIELDS: MethodInput<'debt.create'> = {
   evidence: 'Release calendar',
 };
 
+const SLA_CLAUSE: MethodInput<'sla.clauses.create'> = {
+  engagementId: ID,
+  label: 'Core API availability',
+  metric: 'availability',
+  subject: { en: 'the order API', 'zh-CN': '订单接口' },
+  customName: { en: '', 'zh-CN': '' },
+  target: '99.95',
+  unit: 'percent',
+  direction: 'at-least',
+  window: { kind: 'calendar-month' },
+  timeZone: 'Europe/Berlin',
+  serviceHours: {
+    kind: 'weekly',
+    timeZone: 'Europe/Berlin',
+    windows: [{ days: [1, 2, 3, 4, 5], from: '08:00', to: '20:00' }],
+  },
+  percentile: 99,
+  percentileMethod: 'nearest-rank',
+  exclusions: { maintenance: true, clientCaused: true, forceMajeure: false },
+  creditTiers: [
+    { below: '99.95', creditPercent: 10 },
+    { below: '99', creditPercent: 30 },
+  ],
+  monthlyFeeMinor: 500_000,
+  claimWindowDays: 30,
+};
+
 /** A valid input per method. Typed over every method name: a new method needs a sample. */
 const validInput: { [M in MethodName]: MethodInput<M> } = {
   'app.info': {},
@@ -262,6 +289,48 @@ const validInput: { [M in MethodName]: MethodInput<M> } = {
     limit: 20,
   },
   'receivables.summary': { asOf: '2026-11-21', clientId: ID, reminderLimit: 10 },
+  'sla.library': { metric: 'availability' },
+  'sla.suggest': { text: 'The monthly reports are slow', category: 'slow' },
+  'sla.clauses.list': { engagementId: ID },
+  'sla.clauses.get': { id: ID },
+  // Nullable primitives (caps, priority, overrides) are left to their defaults: the fuzz
+  // swaps a null for a number or string, which may well be valid there.
+  'sla.clauses.create': SLA_CLAUSE,
+  'sla.clauses.update': { id: ID, changes: { target: '99.9', claimWindowDays: 45 } },
+  'sla.clauses.delete': { id: ID },
+  'sla.incidents.list': {
+    clauseId: ID,
+    from: '2026-02-01T00:00:00.000Z',
+    to: '2026-03-01T00:00:00.000Z',
+  },
+  'sla.incidents.create': {
+    clauseId: ID,
+    start: '2026-02-10T10:00:00.000Z',
+    end: '2026-02-10T10:30:00.000Z',
+    cause: 'Database failover',
+    excluded: false,
+    note: '',
+  },
+  'sla.incidents.update': { id: ID, changes: { cause: 'Disk full', excluded: false } },
+  'sla.incidents.delete': { id: ID },
+  'sla.measurements.list': { clauseId: ID, from: '2026-02-01', to: '2026-02-28' },
+  'sla.measurements.upsert': { clauseId: ID, date: '2026-02-10', value: 640, note: 'daily P99' },
+  'sla.measurements.delete': { id: ID },
+  'sla.measurements.importCsv': {
+    clauseId: ID,
+    csvText: 'date,value\n2026-02-01,640\n',
+    skipInvalid: false,
+    dryRun: false,
+  },
+  'sla.compliance': { clauseId: ID, period: '2026-02' },
+  'sla.compliance.timeline': { clauseId: ID, from: '2026-01', to: '2026-03' },
+  'sla.proposeCreditNote': { clauseId: ID, period: '2026-02', issueDate: '2026-03-05' },
+  'sla.exposure': {
+    clauseId: ID,
+    model: { kind: 'triangular', low: 10, likely: 30, high: 120 },
+    samples: 1_000,
+    seed: 7,
+  },
 };
 
 type Json = unknown;

@@ -1,0 +1,241 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { v7 as uuidv7 } from 'uuid';
+import { createRandom } from '../core/techdebt/random';
+import { startServices, type Services } from '../services/host';
+import type { BenchCase } from './harness';
+
+/**
+ * SLA compliance over 3 years of history (2023-12 … 2026-11) on 200 clauses of 10
+ * engagements: 150 availability clauses (every third in business hours, Europe/Berlin, so
+ * service-hour clipping across DST is exercised) with ~10 incidents a month each, and 50
+ * P99 latency clauses with a measurement every day. Through the real services (input
+ * parsing and output validation included) on a temp SQLite file. Seeded with prepared
+ * inserts in one transaction; "today" is fixed at 2026-11-21.
+ */
+
+const ENGAGEMENTS = 10;
+const CLAUSES = 200;
+const FROM = '2023-12';
+const TO = '2026-11';
+const START_MS = Date.parse('2023-12-01T00:00:00.000Z');
+const END_MS = Date.parse('2026-11-21T00:00:00.000Z');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const NOW = new Date('2026-11-21T09:00:00.000Z');
+const DAY = 86_400_000;
+
+interface Seeded {
+  services: Services;
+  engagementId: string;
+  businessClauseId: string;
+  latencyClauseId: string;
+  incidents: number;
+  measurements: number;
+}
+
+let seeded: Promise<Seeded> | undefined;
+
+async function must(services: Services, method: string, input: unknown): Promise<unknown> {
+  const result = await services.invoke(method, input);
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.data;
+}
+
+function seed(): Promise<Seeded> {
+  seeded ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-bench-sla-'));
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    const services = await startServices({
+      dataDir: dir,
+      migrationsFolder: path.join(here, '../db/migrations'),
+      appVersion: 'bench',
+      now: () => NOW,
+    });
+    const client = (await must(services, 'clients.create', {
+      displayName: 'Bench client',
+      defaultCurrency: 'EUR',
+    })) as { id: string };
+    const engagementIds: string[] = [];
+    for (let e = 0; e < ENGAGEMENTS; e++) {
+      const engagement = (await must(services, 'engagements.create', {
+        clientId: client.id,
+        title: `Engagement ${e}`,
+        taxRatePercent: '19',
+      })) as { id: string };
+      engagementIds.push(engagement.id);
+    }
+    const availability: string[] = [];
+    const latency: string[] = [];
+    let businessClauseId = '';
+    for (let c = 0; c < CLAUSES; c++) {
+      const engagementId = engagementIds[c % ENGAGEMENTS]!;
+      const isLatency = c % 4 === 3;
+      const business = !isLatency && c % 3 === 0;
+      const clause = (await must(
+        services,
+        'sla.clauses.create',
+        isLatency
+          ? {
+              engagementId,
+              metric: 'latency-percentile',
+              target: '800',
+              unit: 'ms',
+              direction: 'at-most',
+              creditTiers: [{ above: '800', creditPercent: 5 }],
+              monthlyFeeMinor: 500_000,
+            }
+          : {
+              engagementId,
+              metric: 'availability',
+              target: '99.95',
+              unit: 'percent',
+              direction: 'at-least',
+              timeZone: business ? 'Europe/Berlin' : 'UTC',
+              serviceHours: business
+                ? {
+                    kind: 'weekly',
+                    timeZone: 'Europe/Berlin',
+                    windows: [{ days: [1, 2, 3, 4, 5], from: '08:00', to: '18:00' }],
+                  }
+                : { kind: '24x7' },
+              creditTiers: [
+                { below: '99.95', creditPercent: 10 },
+                { below: '99', creditPercent: 30 },
+              ],
+              perIncidentCapMinor: 100_000,
+              perPeriodCapPercent: '50',
+              monthlyFeeMinor: 500_000,
+            },
+      )) as { id: string };
+      (isLatency ? latency : availability).push(clause.id);
+      if (business && engagementId === engagementIds[0] && !businessClauseId) {
+        businessClauseId = clause.id;
+      }
+    }
+    const sqlite = services.database.sqlite;
+    const random = createRandom(505);
+    let incidents = 0;
+    let measurements = 0;
+    sqlite.transaction(() => {
+      const insertIncident = sqlite.prepare(
+        `INSERT INTO sla_incidents (id, clause_id, start_at, end_at, cause, excluded, exclusion_kind, note, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'bench', ?, ?, '', ?, ?)`,
+      );
+      const insertMeasurement = sqlite.prepare(
+        `INSERT INTO sla_measurements (id, clause_id, date, value, note, updated_at) VALUES (?, ?, ?, ?, '', ?)`,
+      );
+      const stamp = NOW.toISOString();
+      for (const clauseId of availability) {
+        // ~10 incidents a month: exponential gaps averaging 3 days, 1–60 minutes each.
+        for (let t = START_MS; ;) {
+          t += Math.floor(-Math.log(random.nextOpen01()) * 3 * DAY);
+          if (t >= END_MS) break;
+          const minutes = 1 + Math.floor(random.nextOpen01() * 60);
+          const excluded = random.nextOpen01() < 0.1;
+          insertIncident.run(
+            uuidv7(),
+            clauseId,
+            new Date(t).toISOString(),
+            new Date(t + minutes * 60_000).toISOString(),
+            excluded ? 1 : 0,
+            excluded ? 'maintenance' : null,
+            stamp,
+            stamp,
+          );
+          incidents++;
+        }
+      }
+      for (const clauseId of latency) {
+        for (let t = START_MS; t < END_MS; t += DAY) {
+          insertMeasurement.run(
+            uuidv7(),
+            clauseId,
+            new Date(t).toISOString().slice(0, 10),
+            Math.round(450 + random.nextOpen01() * 450),
+            stamp,
+          );
+          measurements++;
+        }
+      }
+    })();
+    sqlite.exec('ANALYZE');
+    return {
+      services,
+      engagementId: engagementIds[0]!,
+      businessClauseId,
+      latencyClauseId: latency[0]!,
+      incidents,
+      measurements,
+    };
+  })();
+  return seeded;
+}
+
+type Timeline = { series: { rows: unknown[] }[] };
+const rows = (data: unknown) => (data as Timeline).series.reduce((n, s) => n + s.rows.length, 0);
+
+export const benches: BenchCase[] = [
+  {
+    name: 'sla/compliance timeline, one business-hours clause, 36 months',
+    group: 'sla',
+    setup: () => seed().then(() => undefined),
+    fn: async () => {
+      const s = await seed();
+      return rows(
+        await must(s.services, 'sla.compliance.timeline', {
+          clauseId: s.businessClauseId,
+          from: FROM,
+          to: TO,
+        }),
+      );
+    },
+  },
+  {
+    name: 'sla/compliance timeline, one latency clause (daily P99s), 36 months',
+    group: 'sla',
+    setup: () => seed().then(() => undefined),
+    fn: async () => {
+      const s = await seed();
+      return rows(
+        await must(s.services, 'sla.compliance.timeline', {
+          clauseId: s.latencyClauseId,
+          from: FROM,
+          to: TO,
+        }),
+      );
+    },
+  },
+  {
+    name: 'sla/compliance timeline, all 20 clauses of an engagement, 36 months',
+    iterations: 30,
+    group: 'sla',
+    setup: () => seed().then(() => undefined),
+    fn: async () => {
+      const s = await seed();
+      return rows(
+        await must(s.services, 'sla.compliance.timeline', {
+          engagementId: s.engagementId,
+          from: FROM,
+          to: TO,
+        }),
+      );
+    },
+  },
+  {
+    name: 'sla/compliance of one period with incidents and credit note proposal',
+    group: 'sla',
+    setup: () => seed().then(() => undefined),
+    fn: async () => {
+      const s = await seed();
+      return (await must(s.services, 'sla.compliance', {
+        clauseId: s.businessClauseId,
+        period: '2026-03',
+      })) as unknown;
+    },
+  },
+];
+
+/** For ad-hoc tuning: the seeded figures. */
+export const seededSla = seed;

@@ -1,0 +1,190 @@
+import type Database from 'better-sqlite3';
+import { asc, eq } from 'drizzle-orm';
+import type { AppDatabase } from '../open';
+import {
+  slaClauses,
+  slaIncidents,
+  slaMeasurements,
+  type SlaClauseRow,
+  type SlaIncidentRow,
+  type SlaMeasurementRow,
+} from '../schema';
+
+/** Clause rows with what lists show beside them (engagement, client, currency, counts). */
+export interface SlaClauseContext {
+  engagementTitle: string;
+  clientId: string;
+  clientName: string;
+  currency: string;
+  incidentCount: number;
+  measurementCount: number;
+}
+
+export interface IncidentSpan {
+  id: string;
+  start: string;
+  end: string;
+  excluded: boolean;
+  exclusionKind: string | null;
+}
+
+/** An issued (not draft, not void) invoice of an engagement, for SLA credit proposals. */
+export interface PeriodInvoice {
+  id: string;
+  number: string;
+  date: string;
+}
+
+export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) {
+  const contextStmt = sqlite.prepare(
+    `SELECT e.title AS engagementTitle, e.client_id AS clientId, c.display_name AS clientName,
+            e.currency AS currency,
+            (SELECT count(*) FROM sla_incidents i WHERE i.clause_id = ?) AS incidentCount,
+            (SELECT count(*) FROM sla_measurements m WHERE m.clause_id = ?) AS measurementCount
+       FROM engagements e JOIN clients c ON c.id = e.client_id
+      WHERE e.id = ?`,
+  );
+  const incidentsStmt = sqlite.prepare(
+    `SELECT id, clause_id AS clauseId, start_at AS startAt, end_at AS endAt, cause, excluded,
+            exclusion_kind AS exclusionKind, note, created_at AS createdAt, updated_at AS updatedAt
+       FROM sla_incidents
+      WHERE clause_id = ? AND start_at < ? AND end_at > ?
+      ORDER BY start_at, id`,
+  );
+  const incidentSpansStmt = sqlite.prepare(
+    `SELECT id, start_at AS start, end_at AS end, excluded, exclusion_kind AS exclusionKind
+       FROM sla_incidents
+      WHERE clause_id = ? AND start_at < ? AND end_at > ?
+      ORDER BY start_at, id`,
+  );
+  const measurementsStmt = sqlite.prepare(
+    `SELECT id, clause_id AS clauseId, date, value, note, updated_at AS updatedAt
+       FROM sla_measurements
+      WHERE clause_id = ? AND date >= ? AND date <= ?
+      ORDER BY date`,
+  );
+  return {
+    clause(id: string): SlaClauseRow | undefined {
+      return db.select().from(slaClauses).where(eq(slaClauses.id, id)).get();
+    },
+
+    clausesOfEngagement(engagementId: string): SlaClauseRow[] {
+      return db
+        .select()
+        .from(slaClauses)
+        .where(eq(slaClauses.engagementId, engagementId))
+        .orderBy(asc(slaClauses.createdAt), asc(slaClauses.id))
+        .all();
+    },
+
+    context(row: SlaClauseRow): SlaClauseContext {
+      return contextStmt.get(row.id, row.id, row.engagementId) as SlaClauseContext;
+    },
+
+    insertClause(row: SlaClauseRow): SlaClauseRow {
+      return db.insert(slaClauses).values(row).returning().get();
+    },
+
+    updateClause(id: string, changes: Partial<SlaClauseRow>): SlaClauseRow {
+      return db.update(slaClauses).set(changes).where(eq(slaClauses.id, id)).returning().get();
+    },
+
+    removeClause(id: string): void {
+      db.delete(slaClauses).where(eq(slaClauses.id, id)).run();
+    },
+
+    incident(id: string): SlaIncidentRow | undefined {
+      return db.select().from(slaIncidents).where(eq(slaIncidents.id, id)).get();
+    },
+
+    /**
+     * Incidents of a clause overlapping [from, to) (all when not given), by start. A plain
+     * prepared statement: timelines read thousands of rows.
+     */
+    incidents(clauseId: string, from?: string, to?: string): SlaIncidentRow[] {
+      const rows = incidentsStmt.all(clauseId, to ?? '9999', from ?? '') as (Omit<
+        SlaIncidentRow,
+        'excluded'
+      > & { excluded: number })[];
+      return rows.map((r) => ({ ...r, excluded: r.excluded === 1 }));
+    },
+
+    /** What a compliance timeline needs of the incidents overlapping [from, to). */
+    incidentSpans(clauseId: string, from: string, to: string): IncidentSpan[] {
+      const rows = incidentSpansStmt.all(clauseId, to, from) as (Omit<IncidentSpan, 'excluded'> & {
+        excluded: number;
+      })[];
+      for (const row of rows) (row as unknown as IncidentSpan).excluded = row.excluded === 1;
+      return rows as unknown as IncidentSpan[];
+    },
+
+    insertIncident(row: SlaIncidentRow): SlaIncidentRow {
+      return db.insert(slaIncidents).values(row).returning().get();
+    },
+
+    updateIncident(id: string, changes: Partial<SlaIncidentRow>): SlaIncidentRow {
+      return db.update(slaIncidents).set(changes).where(eq(slaIncidents.id, id)).returning().get();
+    },
+
+    removeIncident(id: string): void {
+      db.delete(slaIncidents).where(eq(slaIncidents.id, id)).run();
+    },
+
+    measurement(id: string): SlaMeasurementRow | undefined {
+      return db.select().from(slaMeasurements).where(eq(slaMeasurements.id, id)).get();
+    },
+
+    /** Measurements of a clause on dates in [from, to] (inclusive), by date. */
+    measurements(clauseId: string, from?: string, to?: string): SlaMeasurementRow[] {
+      return measurementsStmt.all(clauseId, from ?? '', to ?? '9999') as SlaMeasurementRow[];
+    },
+
+    /** Insert or replace the value of a clause's day; keeps the id of an existing row. */
+    upsertMeasurement(row: SlaMeasurementRow): SlaMeasurementRow {
+      return db
+        .insert(slaMeasurements)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [slaMeasurements.clauseId, slaMeasurements.date],
+          set: { value: row.value, note: row.note, updatedAt: row.updatedAt },
+        })
+        .returning()
+        .get();
+    },
+
+    removeMeasurement(id: string): void {
+      db.delete(slaMeasurements).where(eq(slaMeasurements.id, id)).run();
+    },
+
+    /**
+     * The engagement's issued invoice for a period: supply date (else issue date) within
+     * [firstDate, lastDate], the latest such; null when there is none.
+     */
+    invoiceForPeriod(
+      engagementId: string,
+      firstDate: string,
+      lastDate: string,
+    ): PeriodInvoice | null {
+      const row = sqlite
+        .prepare(
+          `SELECT id, number, coalesce(supply_date, issue_date) AS date
+             FROM invoices
+            WHERE engagement_id = ? AND status NOT IN ('draft', 'void')
+              AND coalesce(supply_date, issue_date) BETWEEN ? AND ?
+            ORDER BY date DESC, number DESC LIMIT 1`,
+        )
+        .get(engagementId, firstDate, lastDate) as PeriodInvoice | undefined;
+      return row ?? null;
+    },
+
+    /** The SLA credit note already issued for a source reference. */
+    slaCreditNote(sourceRef: string): { id: string; number: string } | null {
+      const row = sqlite
+        .prepare(`SELECT id, number FROM credit_notes WHERE source = 'sla' AND source_ref = ?`)
+        .get(sourceRef) as { id: string; number: string } | undefined;
+      return row ?? null;
+    },
+  };
+}
+
+export type SlaRepository = ReturnType<typeof createSlaRepository>;

@@ -1,0 +1,88 @@
+import type { MethodName } from '../../core/api';
+import {
+  clauseWordings,
+  suggestClauses,
+  templatesFor,
+  type ClauseDefinition,
+} from '../../core/sla';
+import type { ServiceContext } from '../context';
+import type { HandlerMap } from '../handler-types';
+import { requireEngagement } from '../billing/engagements';
+import {
+  assertValidClause,
+  draftToColumns,
+  requireClauseRow,
+  rowToDraft,
+  slaRepo,
+  toClause,
+  type ClauseValues,
+} from './common';
+
+type ClauseMethod = Extract<MethodName, 'sla.library' | 'sla.suggest' | `sla.clauses.${string}`>;
+
+function wordingOf(draft: ClauseDefinition) {
+  return clauseWordings(draft);
+}
+
+function save(ctx: ServiceContext, id: string, engagementId: string, draft: ClauseValues) {
+  assertValidClause(draft as unknown as ClauseDefinition);
+  const now = ctx.now().toISOString();
+  const repo = slaRepo(ctx);
+  const columns = draftToColumns(draft);
+  const existing = repo.clause(id);
+  const row = existing
+    ? repo.updateClause(id, { ...columns, updatedAt: now })
+    : repo.insertClause({ id, engagementId, ...columns, createdAt: now, updatedAt: now });
+  return toClause(ctx, row);
+}
+
+export const clauseHandlers: HandlerMap<ClauseMethod> = {
+  'sla.library': (input) =>
+    templatesFor(input.metric).map((t) => ({
+      id: t.id,
+      group: t.group,
+      name: t.name,
+      description: t.description,
+      draft: t.draft as never,
+      wording: wordingOf(t.draft),
+    })),
+
+  'sla.suggest': (input) => ({
+    suggestions: suggestClauses(input.text, input.category).map((s) => ({
+      ruleId: s.ruleId,
+      category: s.category,
+      matched: s.matched,
+      rationale: s.rationale,
+      draft: s.draft as never,
+      wording: wordingOf(s.draft),
+    })),
+  }),
+
+  'sla.clauses.list': (input, ctx) => {
+    requireEngagement(ctx, input.engagementId);
+    return slaRepo(ctx)
+      .clausesOfEngagement(input.engagementId)
+      .map((row) => toClause(ctx, row));
+  },
+
+  'sla.clauses.get': (input, ctx) => toClause(ctx, requireClauseRow(ctx, input.id)),
+
+  'sla.clauses.create': (input, ctx) => {
+    const { engagementId, ...draft } = input;
+    requireEngagement(ctx, engagementId);
+    return save(ctx, ctx.newId(), engagementId, draft as ClauseValues);
+  },
+
+  'sla.clauses.update': (input, ctx) => {
+    const row = requireClauseRow(ctx, input.id);
+    const merged = { ...rowToDraft(row), ...input.changes } as ClauseValues;
+    return save(ctx, row.id, row.engagementId, merged);
+  },
+
+  'sla.clauses.delete': (input, ctx) => {
+    requireClauseRow(ctx, input.id);
+    // Incidents and measurements cascade; SLA credit notes keep their sourceRef text.
+    slaRepo(ctx).removeClause(input.id);
+    return { id: input.id };
+  },
+};

@@ -1,0 +1,329 @@
+import {
+  contract,
+  type Compliance,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+} from '../../core/api';
+import {
+  claimDeadline,
+  computeCompliance,
+  periodKeysBetween,
+  resolvePeriod,
+  serviceWindowsBetween,
+  type ClauseDefinition,
+  type ComplianceIncident,
+  type ComplianceResult,
+  type ResolvedPeriod,
+  type ServiceHours,
+} from '../../core/sla';
+import type { schema } from '../../db';
+import { creditNoteHandlers } from '../billing/credit-notes';
+import { requireClient, requireEngagement } from '../billing/engagements';
+import type { ServiceContext } from '../context';
+import type { HandlerMap } from '../handler-types';
+import { conflict, invalid, requireClauseRow, rowToDefinition, slaRepo, withSla } from './common';
+
+type ClauseRow = typeof schema.slaClauses.$inferSelect;
+type ComplianceMethod = Extract<
+  MethodName,
+  'sla.compliance' | 'sla.compliance.timeline' | 'sla.proposeCreditNote'
+>;
+
+export function sourceRefOf(clauseId: string, period: string): string {
+  return `sla:${clauseId}/${period}`;
+}
+
+const METRIC_EN: Record<ClauseDefinition['metric'], string> = {
+  availability: 'availability',
+  'latency-percentile': 'latency',
+  mttr: 'mean time to restore',
+  'support-response': 'support response',
+  rpo: 'RPO',
+  rto: 'RTO',
+  'error-rate': 'error rate',
+  'sync-lag': 'sync lag',
+  custom: 'service level',
+};
+const METRIC_ZH: Record<ClauseDefinition['metric'], string> = {
+  availability: '可用性',
+  'latency-percentile': '响应时间',
+  mttr: '平均恢复时间',
+  'support-response': '支持响应',
+  rpo: 'RPO',
+  rto: 'RTO',
+  'error-rate': '错误率',
+  'sync-lag': '同步延迟',
+  custom: '服务水平',
+};
+const UNIT_EN = { percent: ' %', ms: ' ms', s: ' s', min: ' min', h: ' h', count: '' };
+const UNIT_ZH = { percent: '%', ms: ' 毫秒', s: ' 秒', min: ' 分钟', h: ' 小时', count: ' 次' };
+
+function reasonText(definition: ClauseDefinition, result: ComplianceResult) {
+  const en = `SLA service credit, ${METRIC_EN[definition.metric]} ${result.period}: measured ${result.measured ?? '–'}${UNIT_EN[definition.unit]} against a target of ${definition.target}${UNIT_EN[definition.unit]}; credit ${result.creditPercent} % of the period fee.`;
+  const zh = `SLA 服务抵扣（${METRIC_ZH[definition.metric]}，${result.period}）：实测 ${result.measured ?? '–'}${UNIT_ZH[definition.unit]}，目标 ${definition.target}${UNIT_ZH[definition.unit]}；抵扣该期服务费的 ${result.creditPercent}%。`;
+  return { en, 'zh-CN': zh };
+}
+
+function incidentsOf(
+  rows: readonly (typeof schema.slaIncidents.$inferSelect)[],
+): ComplianceIncident[] {
+  return rows.map((r) => ({
+    id: r.id,
+    start: r.startAt,
+    end: r.endAt,
+    cause: r.cause,
+    excluded: r.excluded,
+    exclusionKind: r.exclusionKind as ComplianceIncident['exclusionKind'],
+  }));
+}
+
+interface Evaluated {
+  row: ClauseRow;
+  definition: ClauseDefinition;
+  period: ResolvedPeriod;
+  result: ComplianceResult;
+}
+
+function evaluate(ctx: ServiceContext, row: ClauseRow, key: string): Evaluated {
+  const definition = rowToDefinition(row);
+  const repo = slaRepo(ctx);
+  return withSla(() => {
+    const period = resolvePeriod(definition, key);
+    const from = new Date(period.startMs).toISOString();
+    const to = new Date(period.endMs).toISOString();
+    const incidents = incidentsOf(repo.incidents(row.id, from, to));
+    const measurements = repo.measurements(row.id, period.firstDate, period.lastDate);
+    const result = computeCompliance(definition, period, incidents, measurements);
+    return { row, definition, period, result };
+  });
+}
+
+function toCompliance(ctx: ServiceContext, evaluated: Evaluated): Compliance {
+  const { row, definition, period, result } = evaluated;
+  const repo = slaRepo(ctx);
+  const engagement = requireEngagement(ctx, row.engagementId);
+  const sourceRef = sourceRefOf(row.id, result.period);
+  const existing = repo.slaCreditNote(sourceRef);
+  const invoice = repo.invoiceForPeriod(row.engagementId, period.firstDate, period.lastDate);
+  const proposal =
+    result.creditMinor > 0 || existing
+      ? {
+          invoiceId: invoice?.id ?? null,
+          invoiceNumber: invoice?.number ?? null,
+          amountMinor: result.creditMinor,
+          currency: engagement.currency,
+          reason: reasonText(definition, result),
+          sourceRef,
+          existingCreditNoteId: existing?.id ?? null,
+          existingCreditNoteNumber: existing?.number ?? null,
+          claimBy: claimDeadline(definition, period),
+        }
+      : null;
+  return {
+    clauseId: row.id,
+    metric: definition.metric,
+    target: definition.target,
+    unit: definition.unit,
+    direction: definition.direction,
+    currency: engagement.currency,
+    ...result,
+    incidents: result.incidents.map((i) => ({
+      id: i.id,
+      start: i.start,
+      end: i.end,
+      cause: i.cause,
+      excluded: i.excluded,
+      exclusionKind: i.exclusionKind,
+      exclusionNotAllowed: i.exclusionNotAllowed,
+      countedMinutes: i.countedMinutes,
+      counts: i.counts,
+    })),
+    creditNote: proposal,
+  };
+}
+
+/**
+ * Service windows by hours and range. Reading them takes two zone conversions per service
+ * day (~3 ms for three years of business hours); clauses of an engagement usually share
+ * their hours and timelines are redrawn, so the last few are kept. Pure, so never stale.
+ */
+const windowCache = new Map<string, { startMs: number; endMs: number }[]>();
+
+function cachedWindows(startMs: number, endMs: number, hours: ServiceHours) {
+  if (hours.kind === '24x7') return [{ startMs, endMs }];
+  const key = `${JSON.stringify(hours)}|${startMs}|${endMs}`;
+  let windows = windowCache.get(key);
+  if (!windows) {
+    windows = serviceWindowsBetween(startMs, endMs, hours);
+    if (windowCache.size >= 32) windowCache.delete(windowCache.keys().next().value!);
+    windowCache.set(key, windows);
+  }
+  return windows;
+}
+
+/** Timeline rows of one clause: its incidents and measurements are read once. */
+function timelineOf(
+  ctx: ServiceContext,
+  row: ClauseRow,
+  from: string,
+  to: string,
+  currency: string,
+) {
+  const definition = rowToDefinition(row);
+  const repo = slaRepo(ctx);
+  return withSla(() => {
+    const keys = periodKeysBetween(definition, from, to);
+    const periods = keys.map((key) => resolvePeriod(definition, key));
+    const first = periods[0]!;
+    const last = periods[periods.length - 1]!;
+    const incidents = repo
+      .incidentSpans(
+        row.id,
+        new Date(Math.min(...periods.map((p) => p.startMs))).toISOString(),
+        new Date(Math.max(...periods.map((p) => p.endMs))).toISOString(),
+      )
+      .map((i) => ({
+        ...i,
+        cause: '',
+        exclusionKind: i.exclusionKind as ComplianceIncident['exclusionKind'],
+        // Stored as normalised UTC ISO text, so the native parse is exact.
+        startMs: Date.parse(i.start),
+        endMs: Date.parse(i.end),
+      }));
+    const measurements = repo.measurements(row.id, first.firstDate, last.lastDate);
+    // The service windows of the whole timeline, read from the zone once.
+    const windows = cachedWindows(
+      Math.min(...periods.map((p) => p.startMs)),
+      Math.max(...periods.map((p) => p.endMs)),
+      definition.serviceHours,
+    );
+    const out = {
+      clauseId: row.id,
+      label: row.label,
+      metric: definition.metric,
+      target: definition.target,
+      unit: definition.unit,
+      direction: definition.direction,
+      currency,
+      rows: periods.map((period) => {
+        // Pre-filtered with the parsed instants: each period sees only its own records.
+        const own = incidents.filter((i) => i.endMs > period.startMs && i.startMs < period.endMs);
+        const days = measurements.filter(
+          (m) => m.date >= period.firstDate && m.date <= period.lastDate,
+        );
+        const r = computeCompliance(definition, period, own, days, windows);
+        return {
+          period: r.period,
+          start: r.start,
+          end: r.end,
+          measured: r.measured,
+          value: r.measured === null ? null : Number(r.measured),
+          met: r.met,
+          creditPercent: r.creditPercent,
+          creditMinor: r.creditMinor,
+          incidentCount: r.incidents.filter((i) => i.counts).length,
+        };
+      }),
+    };
+    return out;
+  });
+}
+
+function callBilling<M extends 'creditNotes.create'>(
+  ctx: ServiceContext,
+  method: M,
+  input: unknown,
+) {
+  const parsed = contract[method].input.parse(input) as ParsedInput<M>;
+  return creditNoteHandlers[method](parsed, ctx) as MethodOutput<M>;
+}
+
+export const complianceHandlers: HandlerMap<ComplianceMethod> = {
+  'sla.compliance': (input, ctx) =>
+    toCompliance(ctx, evaluate(ctx, requireClauseRow(ctx, input.clauseId), input.period)),
+
+  'sla.compliance.timeline': (input, ctx) => {
+    const rows = input.clauseId
+      ? [requireClauseRow(ctx, input.clauseId)]
+      : (requireEngagement(ctx, input.engagementId!),
+        slaRepo(ctx).clausesOfEngagement(input.engagementId!));
+    const [fy, fm] = input.from.split('-').map(Number) as [number, number];
+    const [ty, tm] = input.to.split('-').map(Number) as [number, number];
+    if ((ty - fy) * 12 + (tm - fm) + 1 > 120) {
+      throw invalid('SLA_TIMELINE_TOO_LONG', 'A timeline covers at most 120 months.');
+    }
+    const currencies = new Map<string, string>();
+    const currencyOf = (engagementId: string) => {
+      let currency = currencies.get(engagementId);
+      if (currency === undefined) {
+        currency = requireEngagement(ctx, engagementId).currency;
+        currencies.set(engagementId, currency);
+      }
+      return currency;
+    };
+    return {
+      series: rows.map((row) =>
+        timelineOf(ctx, row, input.from, input.to, currencyOf(row.engagementId)),
+      ),
+    };
+  },
+
+  'sla.proposeCreditNote': (input, ctx) => {
+    const row = requireClauseRow(ctx, input.clauseId);
+    const compliance = toCompliance(ctx, evaluate(ctx, row, input.period));
+    const proposal = compliance.creditNote;
+    if (proposal?.existingCreditNoteId) {
+      throw conflict(
+        'SLA_CREDIT_ALREADY_ISSUED',
+        `Credit note ${proposal.existingCreditNoteNumber} already credits this clause for ${input.period}.`,
+        {
+          creditNoteId: proposal.existingCreditNoteId,
+          number: proposal.existingCreditNoteNumber ?? '',
+        },
+      );
+    }
+    if (!proposal || proposal.amountMinor <= 0) {
+      throw conflict('SLA_NO_CREDIT_DUE', `No service credit is due for ${input.period}.`, {
+        period: input.period,
+      });
+    }
+    const invoiceId = input.invoiceId ?? proposal.invoiceId;
+    if (!invoiceId) {
+      throw conflict(
+        'SLA_NO_INVOICE_FOR_PERIOD',
+        `The engagement has no issued invoice for ${input.period}; choose the invoice to credit.`,
+        { period: input.period },
+      );
+    }
+    if (input.invoiceId) {
+      const owner = ctx.sqlite
+        .prepare('SELECT engagement_id AS engagementId FROM invoices WHERE id = ?')
+        .get(input.invoiceId) as { engagementId: string | null } | undefined;
+      if (owner && owner.engagementId !== row.engagementId) {
+        throw invalid(
+          'SLA_INVOICE_OF_OTHER_ENGAGEMENT',
+          'The invoice belongs to another engagement.',
+        );
+      }
+    }
+    const engagement = requireEngagement(ctx, row.engagementId);
+    const language =
+      requireClient(ctx, engagement.clientId).documentLanguage === 'zh-CN' ? 'zh-CN' : 'en';
+    const note = callBilling(ctx, 'creditNotes.create', {
+      invoiceId,
+      reason: proposal.reason[language].slice(0, 500),
+      ...(input.issueDate ? { issueDate: input.issueDate } : {}),
+      credit: { amountMinor: proposal.amountMinor },
+      source: 'sla',
+      sourceRef: proposal.sourceRef,
+    });
+    return {
+      creditNoteId: note.id,
+      creditNoteNumber: note.number,
+      invoiceId: note.invoiceId,
+      amountMinor: note.totalMinor,
+      sourceRef: proposal.sourceRef,
+    };
+  },
+};
