@@ -1,4 +1,5 @@
 import { formatCalendarDate } from '../format';
+import { SlaSection } from '../../sla/components/SlaSection';
 import type { Engagement } from '@core/api';
 import { ApiError } from '@core/api';
 import {
@@ -226,6 +227,7 @@ function EngagementDetail({ engagement: e }: { engagement: Engagement }) {
 
       <EngagementInvoices engagement={e} />
       <Valuation engagement={e} />
+      <SlaSection engagement={e} />
 
       <EngagementFormModal engagement={e} opened={editing} onClose={() => setEditing(false)} />
     </div>

@@ -1,0 +1,411 @@
+import type { ExclusionKind, SlaClause } from '@core/api';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { wallClockToInstant } from '@core/sla/timezone';
+import { describeSlaError, fieldErrors, formatValue } from '../format';
+import {
+  useCreateIncident,
+  useDeleteIncident,
+  useDeleteMeasurement,
+  useImportMeasurements,
+  useUpsertMeasurement,
+} from '../mutations';
+import { slaQueries } from '../queries';
+import { useZonedDateTime } from '../useZonedDateTime';
+
+const KINDS: ExclusionKind[] = ['maintenance', 'client-caused', 'force-majeure'];
+
+/** `datetime-local` text read on the clause's clock (its time zone) as a UTC timestamp. */
+function toTimestamp(local: string, timeZone: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!match) return local;
+  const [, y, m, d, hh, mm] = match.map(Number) as number[];
+  const ms = wallClockToInstant(timeZone, { year: y!, month: m!, day: d! }, hh! * 60 + mm!);
+  return new Date(ms).toISOString();
+}
+
+export function IncidentsPanel({ clause }: { clause: SlaClause }) {
+  const { t } = useTranslation();
+  const when = useZonedDateTime(clause.timeZone);
+  const list = useQuery(slaQueries.incidents(clause.id));
+  const create = useCreateIncident(clause);
+  const remove = useDeleteIncident(clause);
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [cause, setCause] = useState('');
+  const [excluded, setExcluded] = useState(false);
+  const [kind, setKind] = useState<ExclusionKind | null>(null);
+  const errors = create.error ? fieldErrors(create.error, t) : {};
+
+  const submit = () =>
+    create.mutate(
+      {
+        clauseId: clause.id,
+        start: toTimestamp(start, clause.timeZone),
+        end: toTimestamp(end, clause.timeZone),
+        cause,
+        excluded,
+        exclusionKind: excluded ? kind : null,
+      },
+      {
+        onSuccess: () => {
+          setStart('');
+          setEnd('');
+          setCause('');
+          setExcluded(false);
+          setKind(null);
+        },
+      },
+    );
+
+  return (
+    <Stack gap="md">
+      <Stack
+        gap="sm"
+        component="form"
+        aria-label={t('sla.incidents.form')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+          <TextInput
+            type="datetime-local"
+            label={t('sla.incidents.start')}
+            description={t('sla.incidents.zone', { zone: clause.timeZone })}
+            value={start}
+            onChange={(e) => setStart(e.currentTarget.value)}
+            error={errors.start}
+            required
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('sla.incidents.end')}
+            description={t('sla.incidents.zone', { zone: clause.timeZone })}
+            value={end}
+            onChange={(e) => setEnd(e.currentTarget.value)}
+            error={errors.end}
+            required
+          />
+          <TextInput
+            label={t('sla.incidents.cause')}
+            description={t('sla.fields.optional')}
+            value={cause}
+            onChange={(e) => setCause(e.currentTarget.value)}
+          />
+        </SimpleGrid>
+        <Group align="flex-end" justify="space-between">
+          <Group align="flex-end">
+            <Checkbox
+              label={t('sla.incidents.excluded')}
+              checked={excluded}
+              onChange={(e) => setExcluded(e.currentTarget.checked)}
+            />
+            {excluded && (
+              <Select
+                label={t('sla.incidents.kind')}
+                data={KINDS.map((k) => ({ value: k, label: t(`sla.exclusionKind.${k}`) }))}
+                value={kind}
+                onChange={(v) => setKind(v as ExclusionKind | null)}
+                error={errors.exclusionKind}
+              />
+            )}
+          </Group>
+          <Button type="submit" loading={create.isPending} disabled={!start || !end}>
+            {t('sla.incidents.add')}
+          </Button>
+        </Group>
+        {create.error && (
+          <Alert color="red" role="alert">
+            {describeSlaError(create.error, t)}
+          </Alert>
+        )}
+      </Stack>
+      {list.isError ? (
+        <Text c="red" size="sm">
+          {describeSlaError(list.error, t)}
+        </Text>
+      ) : !list.data ? null : list.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('sla.incidents.empty')}
+        </Text>
+      ) : (
+        <ScrollArea.Autosize mah={360}>
+          <Table aria-label={t('sla.incidents.table')} striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('sla.incidents.start')}</Table.Th>
+                <Table.Th>{t('sla.incidents.end')}</Table.Th>
+                <Table.Th>{t('sla.incidents.cause')}</Table.Th>
+                <Table.Th>{t('sla.incidents.status')}</Table.Th>
+                <Table.Th w={40} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td className="tabular">{when(i.start)}</Table.Td>
+                  <Table.Td className="tabular">{when(i.end)}</Table.Td>
+                  <Table.Td>{i.cause || '—'}</Table.Td>
+                  <Table.Td>
+                    {i.excluded ? (
+                      <Badge variant="light" color="gray">
+                        {t(`sla.exclusionKind.${i.exclusionKind ?? 'maintenance'}`)}
+                      </Badge>
+                    ) : (
+                      <Badge variant="light" color="orange">
+                        {t('sla.incidents.counts')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('sla.incidents.deleteOf', { when: when(i.start) })}
+                      onClick={() => remove.mutate(i.id)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+      )}
+    </Stack>
+  );
+}
+
+type ImportResult = ReturnType<typeof useImportMeasurements>['data'];
+
+export function MeasurementsPanel({ clause }: { clause: SlaClause }) {
+  const { t, i18n } = useTranslation();
+  const list = useQuery(slaQueries.measurements(clause.id));
+  const importCsv = useImportMeasurements(clause);
+  const upsert = useUpsertMeasurement(clause);
+  const [date, setDate] = useState('');
+  const [value, setValue] = useState<string | number>('');
+  const remove = useDeleteMeasurement(clause);
+  const [csv, setCsv] = useState('');
+  const [checked, setChecked] = useState<ImportResult | null>(null);
+  const [skip, setSkip] = useState(false);
+  const [done, setDone] = useState<number | null>(null);
+
+  const check = () => {
+    setDone(null);
+    importCsv.mutate(
+      { clauseId: clause.id, csvText: csv, dryRun: true, skipInvalid: true },
+      { onSuccess: (r) => setChecked(r) },
+    );
+  };
+  const run = () =>
+    importCsv.mutate(
+      { clauseId: clause.id, csvText: csv, skipInvalid: skip },
+      {
+        onSuccess: (r) => {
+          setDone(r.imported);
+          setChecked(null);
+          setCsv('');
+          setSkip(false);
+        },
+      },
+    );
+  const invalid = checked?.rows.filter((r) => !r.ok) ?? [];
+
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+      <Stack gap="sm">
+        <Title order={5}>{t('sla.measurements.importTitle')}</Title>
+        <Textarea
+          label={t('sla.measurements.csv')}
+          description={t('sla.measurements.csvHint')}
+          autosize
+          minRows={5}
+          maxRows={12}
+          classNames={{ input: 'tabular' }}
+          value={csv}
+          onChange={(e) => {
+            setCsv(e.currentTarget.value);
+            setChecked(null);
+            setSkip(false);
+          }}
+        />
+        {checked && (
+          <Stack gap={6} role="status">
+            <Text size="sm">
+              {t('sla.measurements.checked', {
+                valid: checked.validRows,
+                invalid: checked.invalidRows,
+              })}
+            </Text>
+            {invalid.length > 0 && (
+              <Table aria-label={t('sla.measurements.invalidRows')} withTableBorder>
+                <Table.Tbody>
+                  {invalid.slice(0, 20).map((r) => (
+                    <Table.Tr key={r.row}>
+                      <Table.Td className="tabular">
+                        {t('sla.measurements.row', { n: r.row })}
+                      </Table.Td>
+                      <Table.Td>{r.date}</Table.Td>
+                      <Table.Td c="red">
+                        {i18n.exists(`slaErrors.${r.error ?? ''}`)
+                          ? t(`slaErrors.${r.error}` as never)
+                          : t('slaErrors.generic')}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            {invalid.length > 0 && (
+              <Checkbox
+                label={t('sla.measurements.skipConsent', { count: invalid.length })}
+                checked={skip}
+                onChange={(e) => setSkip(e.currentTarget.checked)}
+              />
+            )}
+          </Stack>
+        )}
+        {importCsv.error && (
+          <Alert color="red" role="alert">
+            {describeSlaError(importCsv.error, t)}
+          </Alert>
+        )}
+        {done !== null && (
+          <Text size="sm" c="teal" role="status">
+            {t('sla.measurements.imported', { count: done })}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={check}
+            disabled={csv.trim() === ''}
+            loading={importCsv.isPending && !checked}
+          >
+            {t('sla.measurements.check')}
+          </Button>
+          <Button
+            onClick={run}
+            disabled={!checked || checked.validRows === 0 || (invalid.length > 0 && !skip)}
+            loading={importCsv.isPending && !!checked}
+          >
+            {t('sla.measurements.import')}
+          </Button>
+        </Group>
+      </Stack>
+      <Stack gap="sm">
+        <Title order={5}>{t('sla.measurements.title')}</Title>
+        <Group
+          align="flex-end"
+          component="form"
+          aria-label={t('sla.measurements.addForm')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            upsert.mutate(
+              { clauseId: clause.id, date, value: Number(value) },
+              {
+                onSuccess: () => {
+                  setDate('');
+                  setValue('');
+                },
+              },
+            );
+          }}
+        >
+          <TextInput
+            type="date"
+            label={t('sla.measurements.date')}
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
+          <NumberInput
+            label={t('sla.measurements.valueIn', { unit: t(`sla.unit.${clause.unit}`) })}
+            min={0}
+            decimalScale={6}
+            value={value}
+            onChange={setValue}
+            w={160}
+          />
+          <Button
+            type="submit"
+            variant="light"
+            loading={upsert.isPending}
+            disabled={!date || value === ''}
+          >
+            {t('sla.measurements.add')}
+          </Button>
+        </Group>
+        {upsert.error && (
+          <Text size="sm" c="red" role="alert">
+            {describeSlaError(upsert.error, t)}
+          </Text>
+        )}
+        {list.isError ? (
+          <Text c="red" size="sm">
+            {describeSlaError(list.error, t)}
+          </Text>
+        ) : !list.data ? null : list.data.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('sla.measurements.empty')}
+          </Text>
+        ) : (
+          <ScrollArea.Autosize mah={360}>
+            <Table aria-label={t('sla.measurements.table')} striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('sla.measurements.date')}</Table.Th>
+                  <Table.Th ta="right">{t('sla.measurements.value')}</Table.Th>
+                  <Table.Th w={40} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td className="tabular">{m.date}</Table.Td>
+                    <Table.Td ta="right" className="tabular">
+                      {formatValue(m.value, clause.unit, t)}
+                    </Table.Td>
+                    <Table.Td>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('sla.measurements.deleteOf', { date: m.date })}
+                        onClick={() => remove.mutate(m.id)}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        )}
+      </Stack>
+    </SimpleGrid>
+  );
+}
