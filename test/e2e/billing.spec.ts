@@ -1,6 +1,6 @@
 import type { AppHarness } from './support/fixtures';
 import { formatMoney } from '../../core/money';
-import { EngagementPage, InvoicePage } from './pages/BillingPages';
+import { EngagementPage, InvoiceEditor, InvoicePage } from './pages/BillingPages';
 import { SettingsPage } from './pages/SettingsPage';
 import { tr, type Language } from './support/catalog';
 import { expect, test } from './support/fixtures';
@@ -218,4 +218,233 @@ test('profile settings: live number example, logo limit shown, saved', async ({ 
   const profile = await app.call('profile.get', {});
   expect(profile.businessName).toBe('Weber Consulting');
   expect(profile.invoiceNumberPattern).toBe('RE-{YYYY}-{SEQ:4}');
+});
+
+test('an invoice by hand: supply date, notes, payment instructions, % and fixed discounts; leaving unsaved asks', async ({
+  app,
+}) => {
+  const { engagement } = await seed(app);
+  await app.open(`/invoices/new?engagement=${engagement.id}`);
+  const editor = new InvoiceEditor(app.page);
+  await expect(editor.form).toBeVisible();
+  await editor.fillLine(1, {
+    description: 'Architecture workshop',
+    quantity: '2',
+    unit: 'day',
+    price: '1,000',
+    discount: { percent: '10' },
+    taxRate: '19',
+  });
+  await editor.fillLine(2, {
+    description: 'Travel',
+    quantity: '1',
+    price: '500',
+    discount: { amount: '50' },
+    taxRate: '19',
+  });
+  await editor.field('invoices.fields.supplyDate').fill('2026-03-31');
+  await editor.field('invoices.fields.notes').fill('Thank you for the workshop.');
+  await editor.field('invoices.fields.paymentInstructions').fill('Reference INV number please.');
+  // Live totals: (2,000 − 10 %) + (500 − 50) = 2,250 net + 19 % = 2,677.50.
+  await expect(editor.totals.getByTestId('editor-discounts')).toHaveText('−€250.00');
+  await expect(editor.totals.getByTestId('editor-total')).toHaveText('€2,677.50');
+  await shot(app, 'en-invoice-editor');
+
+  // Leaving with unsaved changes asks first; "Keep editing" stays.
+  await app.page
+    .getByRole('navigation')
+    .getByRole('link', { name: tr('en', 'nav.invoices') })
+    .click();
+  await expect(editor.discardDialog).toBeVisible();
+  await editor.discardDialog
+    .getByRole('button', { name: tr('en', 'clients.discard.keep') })
+    .click();
+  await expect(editor.discardDialog).toBeHidden();
+  await expect(editor.totals.getByTestId('editor-total')).toHaveText('€2,677.50');
+
+  await editor.saveDraft();
+  const inv = new InvoicePage(app.page);
+  await expect(inv.document).toBeVisible();
+  await expect(editor.discardDialog).toBeHidden();
+  await expect(inv.document).toContainText(
+    `${tr('en', 'invoices.fields.supplyDate')}: Mar 31, 2026`,
+  );
+  await expect(inv.document).toContainText('Thank you for the workshop.');
+  await expect(inv.document).toContainText('Reference INV number please.');
+  const lines = inv.document.getByRole('table', { name: tr('en', 'invoices.linesLabel') });
+  await expect(lines.getByRole('row', { name: /Architecture workshop/ })).toContainText('−€200.00');
+  await expect(lines.getByRole('row', { name: /Travel/ })).toContainText('−€50.00');
+  await expect(app.page.getByTestId('invoice-total')).toHaveText('€2,677.50');
+  const saved = await app.call('invoices.list', {});
+  const full = await app.call('invoices.get', { id: saved.items[0]!.id });
+  expect(full.lines.map((l) => l.discount)).toEqual([{ percent: '10' }, { amountMinor: 5000 }]);
+  expect(full.supplyDate).toBe('2026-03-31');
+});
+
+test('invoice detail: delete a payment and undo; credit note by lines listed with its source', async ({
+  app,
+}) => {
+  const { client } = await seed(app);
+  const draft = await app.call('invoices.createFromLines', {
+    clientId: client.id,
+    lines: [
+      {
+        description: 'Workshop',
+        quantity: '2',
+        unit: 'day',
+        unitPriceMinor: 100_000,
+        taxRatePercent: '19',
+      },
+      { description: 'Report', quantity: '1', unitPriceMinor: 50_000, taxRatePercent: '19' },
+    ],
+  });
+  const issued = await app.call('invoices.issue', { id: draft.id });
+  await app.call('payments.record', {
+    invoiceId: issued.id,
+    date: isoDaysFromToday(0),
+    amountMinor: 100_000,
+    reference: 'TX-1',
+  });
+  await app.open(`/invoices/${issued.id}`);
+  const inv = new InvoicePage(app.page);
+  // €2,500 + 19 % = €2,975 − €1,000 paid.
+  await expect(inv.balance).toHaveText('€1,975.00');
+  const payments = app.page.getByRole('table', { name: tr('en', 'invoices.paymentsTitle') });
+  await payments.getByRole('button', { name: /Delete the payment of €1,000.00/ }).click();
+  await expect(inv.balance).toHaveText('€2,975.00');
+  await expect(payments).toBeHidden();
+  await app.page.getByRole('button', { name: tr('en', 'common.undo') }).click();
+  await expect(inv.balance).toHaveText('€1,975.00');
+  await expect(payments).toContainText('TX-1');
+
+  // A credit note for one day of the workshop, by lines: €1,000 + 19 % = €1,190.
+  await app.page.getByRole('button', { name: tr('en', 'invoices.credit.action') }).click();
+  await inv.dialog.getByText(tr('en', 'invoices.credit.byLines'), { exact: true }).click();
+  await inv.dialog
+    .getByLabel(tr('en', 'invoices.credit.lineQuantity', { description: 'Workshop' }))
+    .fill('1');
+  await inv.dialog.getByLabel(tr('en', 'invoices.credit.reason')).fill('One day cancelled');
+  await inv.dialog.getByRole('button', { name: tr('en', 'invoices.credit.confirm') }).click();
+  await expect(inv.dialog).toBeHidden();
+  await expect(inv.balance).toHaveText('€785.00');
+  const notes = app.page.getByRole('table', { name: tr('en', 'invoices.creditNotesTitle') });
+  const row = notes.getByRole('row', { name: /CN-/ });
+  await expect(row).toContainText('−€1,190.00');
+  await expect(row).toContainText('One day cancelled');
+  await expect(row).toContainText(tr('en', 'creditNotes.source.manual'));
+  await shot(app, 'en-invoice-payments-credits');
+});
+
+test('unsaved changes: the schedule editor and the engagement form ask before discarding', async ({
+  app,
+}) => {
+  const { engagement } = await seed(app);
+  await app.open(`/engagements/${engagement.id}`);
+  const eng = new EngagementPage(app.page);
+  const discard = app.page.getByRole('dialog', { name: tr('en', 'clients.discard.title') });
+
+  // Engagement form: Esc with a changed title asks; "Keep editing" keeps the text.
+  await app.page.getByRole('button', { name: tr('en', 'engagements.edit') }).click();
+  const title = app.page.getByLabel(tr('en', 'engagements.fields.title'));
+  await title.fill('Platform modernisation phase 2');
+  await app.page.keyboard.press('Escape');
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: tr('en', 'clients.discard.keep') }).click();
+  await expect(title).toHaveValue('Platform modernisation phase 2');
+  await app.page
+    .getByRole('dialog', { name: tr('en', 'engagements.editor.editTitle') })
+    .getByRole('button', { name: tr('en', 'common.cancel') })
+    .click();
+  await discard.getByRole('button', { name: tr('en', 'clients.discard.confirm') }).click();
+  await expect(app.page.getByRole('dialog')).toHaveCount(0);
+  expect((await app.call('engagements.get', { id: engagement.id })).title).toBe(
+    'Platform modernisation',
+  );
+
+  // Schedule editor: leaving by the sidebar asks; discarding leaves.
+  await eng.startSchedule();
+  await eng.applyTemplate(TEMPLATE.en);
+  await app.page
+    .getByRole('navigation')
+    .getByRole('link', { name: tr('en', 'nav.engagements') })
+    .click();
+  await expect(discard).toBeVisible();
+  await discard.getByRole('button', { name: tr('en', 'clients.discard.keep') }).click();
+  await expect(eng.scheduleEditor).toBeVisible();
+  await app.page
+    .getByRole('navigation')
+    .getByRole('link', { name: tr('en', 'nav.engagements') })
+    .click();
+  await discard.getByRole('button', { name: tr('en', 'clients.discard.confirm') }).click();
+  await expect(app.page).toHaveURL(/#\/engagements$/);
+});
+
+test('engagement header: stage in place, linked debt items, delete refused with invoices then done', async ({
+  app,
+}) => {
+  const { client, engagement } = await seed(app);
+  for (const title of ['Monolith deploys', 'Flaky release pipeline']) {
+    await app.call('debt.create', {
+      clientId: client.id,
+      title,
+      category: 'code',
+      impact: 'medium',
+      quarterlyCostMinor: { low: 500_000, likely: 1_000_000, high: 2_000_000 },
+      fixDays: { low: 5, likely: 10, high: 20 },
+      dayRateMinor: 100_000,
+    });
+  }
+  await app.open(`/engagements/${engagement.id}`);
+  const page = app.page;
+
+  // Stage from the header.
+  await page.getByRole('combobox', { name: tr('en', 'engagements.stageSelect') }).click();
+  await page.getByRole('option', { name: tr('en', 'engagements.stage.completed') }).click();
+  await expect
+    .poll(async () => (await app.call('engagements.get', { id: engagement.id })).stage)
+    .toBe('completed');
+
+  // Link a debt item of the client.
+  const debt = page.getByRole('region', { name: tr('en', 'engagements.debt.title') });
+  await debt.getByRole('combobox', { name: tr('en', 'engagements.debt.label') }).click();
+  await page.getByRole('option', { name: 'Flaky release pipeline' }).click();
+  await page.keyboard.press('Escape');
+  await debt.getByRole('button', { name: tr('en', 'engagements.debt.save') }).click();
+  await expect(page.getByText(tr('en', 'engagements.debt.saved'))).toBeVisible();
+  const linked = await app.call('engagements.get', { id: engagement.id });
+  expect(linked.debtItemIds).toHaveLength(1);
+  await expect(debt).toContainText('Flaky release pipeline');
+  await shot(app, 'en-engagement-header');
+
+  // Delete: refused while an invoice belongs to it, with the translated reason.
+  const draft = await app.call('invoices.createFromLines', {
+    clientId: client.id,
+    engagementId: engagement.id,
+    lines: [{ description: 'Work', quantity: '1', unitPriceMinor: 1000, taxRatePercent: '0' }],
+  });
+  const deleteIt = async () => {
+    await page
+      .getByRole('button', { name: tr('en', 'engagements.delete.action'), exact: true })
+      .click();
+    await page
+      .getByRole('dialog', { name: tr('en', 'engagements.delete.title') })
+      .getByRole('button', { name: tr('en', 'engagements.delete.confirm') })
+      .click();
+  };
+  await deleteIt();
+  // `count` as text: this sentence has no plural forms.
+  await expect(
+    page.getByText(
+      tr('en', 'billingErrors.ENGAGEMENT_HAS_DEPENDENTS', {
+        name: 'Platform modernisation',
+        count: '1',
+      }),
+    ),
+  ).toBeVisible();
+  await app.call('invoices.deleteDraft', { id: draft.id });
+  await deleteIt();
+  await expect(page).toHaveURL(/#\/engagements$/);
+  await expect(
+    page.getByText(tr('en', 'engagements.toast.deleted', { title: 'Platform modernisation' })),
+  ).toBeVisible();
 });

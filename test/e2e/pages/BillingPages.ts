@@ -139,3 +139,75 @@ export class InvoicePage {
     await expect(this.dialog).toBeHidden();
   }
 }
+
+/** The invoice editor (new or draft). */
+export class InvoiceEditor {
+  constructor(
+    readonly page: Page,
+    public language: Language = 'en',
+  ) {}
+
+  private t(key: string, vars: Record<string, string | number> = {}) {
+    return tr(this.language, key, vars);
+  }
+
+  get form() {
+    return this.page.getByRole('form', { name: this.t('invoices.editor.newTitle') });
+  }
+
+  line(n: number): Locator {
+    return this.form.getByRole('group', { name: this.t('invoices.lines.row', { n }) });
+  }
+
+  field(label: string) {
+    return this.form.getByLabel(this.t(label), { exact: true });
+  }
+
+  async fillLine(
+    n: number,
+    line: {
+      description: string;
+      quantity: string;
+      unit?: string;
+      price: string;
+      discount?: { percent: string } | { amount: string };
+      taxRate: string;
+    },
+  ) {
+    if (n > 1) await this.form.getByRole('button', { name: this.t('invoices.lines.add') }).click();
+    const row = this.line(n);
+    await row
+      .getByLabel(this.t('invoices.lines.description'), { exact: true })
+      .fill(line.description);
+    await row.getByLabel(this.t('invoices.lines.quantity'), { exact: true }).fill(line.quantity);
+    if (line.unit)
+      await row.getByLabel(this.t('invoices.lines.unit'), { exact: true }).fill(line.unit);
+    await row.getByLabel(this.t('invoices.lines.unitPrice'), { exact: true }).fill(line.price);
+    if (line.discount && 'amount' in line.discount) {
+      await row.getByLabel(this.t('invoices.lines.discountType'), { exact: true }).click();
+      await this.page
+        .getByRole('option', { name: this.t('invoices.lines.discountAmountShort') })
+        .click();
+      await row
+        .getByLabel(this.t('invoices.lines.discount'), { exact: true })
+        .fill(line.discount.amount);
+    } else if (line.discount) {
+      await row
+        .getByLabel(this.t('invoices.lines.discount'), { exact: true })
+        .fill(line.discount.percent);
+    }
+    await row.getByLabel(this.t('invoices.lines.taxRate'), { exact: true }).fill(line.taxRate);
+  }
+
+  get totals() {
+    return this.form.getByRole('status', { name: this.t('invoices.totals') });
+  }
+
+  async saveDraft() {
+    await this.form.getByRole('button', { name: this.t('invoices.editor.saveDraft') }).click();
+  }
+
+  get discardDialog() {
+    return this.page.getByRole('dialog', { name: this.t('clients.discard.title') });
+  }
+}

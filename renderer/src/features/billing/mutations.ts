@@ -165,3 +165,35 @@ export function useCreateCreditNote() {
     onSuccess: (note) => settleInvoice(queryClient, { id: note.invoiceId }),
   });
 }
+
+export function useDeletePayment() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call('payments.delete', { id }),
+    onSuccess: ({ invoice }) => settleInvoice(queryClient, { id: invoice.id }),
+  });
+}
+
+export function useSetEngagementStage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'engagements.setStage'>) => call('engagements.setStage', input),
+    onSuccess: (engagement) => settleEngagement(queryClient, engagement),
+  });
+}
+
+export function useDeleteEngagement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call('engagements.delete', { id }),
+    onSuccess: ({ id }) => {
+      queryClient.removeQueries({ queryKey: billingKeys.engagements.detail(id), exact: true });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: billingKeys.engagements.lists() }),
+        queryClient.invalidateQueries({ queryKey: billingKeys.receivables.all }),
+        // The client may have lost its last dependent.
+        queryClient.invalidateQueries({ queryKey: clientKeys.details() }),
+      ]);
+    },
+  });
+}

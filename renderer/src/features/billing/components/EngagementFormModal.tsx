@@ -14,11 +14,12 @@ import {
   Textarea,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../i18n/apiErrors';
 import { notifySuccess } from '../../../lib/notify';
 import { modKey } from '../../../lib/platform';
+import { useLeaveGuard } from '../../../lib/useLeaveGuard';
 import { CurrencySelect } from '../../clients/components/CurrencySelect';
 import { useCreateEngagement, useUpdateEngagement } from '../mutations';
 import { ENGAGEMENT_STAGES, ENGAGEMENT_TYPES } from '../options';
@@ -54,15 +55,24 @@ export function EngagementFormModal({
   onSaved?: (engagement: Engagement) => void;
 }) {
   const { t } = useTranslation();
+  // The form decides: with unsaved changes, Esc and the close button ask first.
+  const requestClose = useRef<() => void>(onClose);
   return (
     <Modal
       opened={opened}
-      onClose={onClose}
+      onClose={() => requestClose.current()}
       size="xl"
       title={engagement ? t('engagements.editor.editTitle') : t('engagements.editor.newTitle')}
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {opened && <EngagementForm engagement={engagement} onClose={onClose} onSaved={onSaved} />}
+      {opened && (
+        <EngagementForm
+          engagement={engagement}
+          onClose={onClose}
+          onSaved={onSaved}
+          requestCloseRef={requestClose}
+        />
+      )}
     </Modal>
   );
 }
@@ -71,10 +81,12 @@ function EngagementForm({
   engagement,
   onClose,
   onSaved,
+  requestCloseRef,
 }: {
   engagement?: Engagement | undefined;
   onClose: () => void;
   onSaved?: ((engagement: Engagement) => void) | undefined;
+  requestCloseRef: RefObject<() => void>;
 }) {
   const { t } = useTranslation();
   const create = useCreateEngagement();
@@ -93,6 +105,13 @@ function EngagementForm({
     scope: engagement?.scope ?? '',
     deliverables: engagement?.deliverables ?? '',
   }));
+  const [initialValues] = useState(values);
+  const dirty = JSON.stringify(values) !== JSON.stringify(initialValues);
+  const guard = useLeaveGuard(useCallback(() => dirty, [dirty]));
+  const { confirmLeave } = guard;
+  useEffect(() => {
+    requestCloseRef.current = () => confirmLeave(onClose);
+  });
   const [moneyKey, setMoneyKey] = useState(0);
   const [submitted, setSubmitted] = useState(false);
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
@@ -138,6 +157,7 @@ function EngagementForm({
           ? t('engagements.toast.updated', { title: saved.title })
           : t('engagements.toast.created', { title: saved.title }),
       );
+      guard.allowLeave();
       onSaved?.(saved);
       onClose();
     };
@@ -288,7 +308,7 @@ function EngagementForm({
             <Kbd size="xs">{modKey()}</Kbd> + <Kbd size="xs">Enter</Kbd> {t('billing.toSave')}
           </Text>
           <Group gap="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={() => guard.confirmLeave(onClose)}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={mutation.isPending}>
@@ -297,6 +317,7 @@ function EngagementForm({
           </Group>
         </Group>
       </Stack>
+      {guard.dialog}
     </form>
   );
 }

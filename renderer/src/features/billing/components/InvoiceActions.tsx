@@ -1,10 +1,11 @@
 import { todayIso } from '../format';
-import type { Invoice } from '@core/api';
+import type { Invoice, InvoiceLineInput } from '@core/api';
 import {
   Alert,
   Button,
   Group,
   Modal,
+  SegmentedControl,
   Select,
   Stack,
   Text,
@@ -251,11 +252,15 @@ function PaymentForm({ invoice, onClose }: { invoice: Invoice; onClose: () => vo
   );
 }
 
+const QUANTITY = /^\d{1,9}(\.\d{1,6})?$/;
+
 function CreditForm({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const create = useCreateCreditNote();
+  const [mode, setMode] = useState<'amount' | 'lines'>('amount');
   const [amount, setAmount] = useState<number | null>(null);
+  const [quantities, setQuantities] = useState<string[]>(() => invoice.lines.map(() => ''));
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const amountError =
@@ -266,6 +271,30 @@ function CreditForm({ invoice, onClose }: { invoice: Invoice; onClose: () => voi
             creditableMinor: fmt.money(invoice.creditableMinor, invoice.currency),
           })
         : null;
+  const quantityErrors = quantities.map((q) =>
+    q.trim() === '' || (QUANTITY.test(q.trim()) && Number(q) > 0)
+      ? null
+      : t('invoices.errors.quantity'),
+  );
+  const creditLines: InvoiceLineInput[] = invoice.lines.flatMap((line, i) => {
+    const q = quantities[i]!.trim();
+    if (!q || quantityErrors[i]) return [];
+    return [
+      {
+        description: line.description,
+        quantity: q,
+        unit: line.unit,
+        unitPriceMinor: line.unitPriceMinor,
+        discount: line.discount && 'percent' in line.discount ? line.discount : null,
+        taxRatePercent: line.taxRatePercent,
+      },
+    ];
+  });
+  const linesError =
+    quantityErrors.some(Boolean) || creditLines.length === 0
+      ? t('invoices.errors.creditLines')
+      : null;
+  const error = mode === 'amount' ? amountError : linesError;
   return (
     <DialogForm
       onClose={onClose}
@@ -274,9 +303,13 @@ function CreditForm({ invoice, onClose }: { invoice: Invoice; onClose: () => voi
       error={create.isError ? describeError(create.error, t, invoice.currency) : null}
       onSubmit={() => {
         setSubmitted(true);
-        if (amountError || !reason.trim()) return;
+        if (error || !reason.trim()) return;
         create.mutate(
-          { invoiceId: invoice.id, reason: reason.trim(), credit: { amountMinor: amount! } },
+          {
+            invoiceId: invoice.id,
+            reason: reason.trim(),
+            credit: mode === 'amount' ? { amountMinor: amount! } : { lines: creditLines },
+          },
           {
             onSuccess: (note) => {
               notifySuccess(t('invoices.toast.credited', { number: note.number }));
@@ -291,16 +324,67 @@ function CreditForm({ invoice, onClose }: { invoice: Invoice; onClose: () => voi
           amount: fmt.money(invoice.creditableMinor, invoice.currency),
         })}
       </Text>
-      <MoneyInput
-        label={t('invoices.credit.amount')}
-        description={t('invoices.credit.amountHint')}
-        withAsterisk
-        data-autofocus
-        currency={invoice.currency}
-        initialMinor={null}
-        error={submitted ? amountError : null}
-        onValueChange={setAmount}
-      />
+      <div>
+        <Text size="sm" fw={500} mb={4} id="credit-mode-label">
+          {t('invoices.credit.mode')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="credit-mode-label"
+          value={mode}
+          onChange={(v) => setMode(v as 'amount' | 'lines')}
+          data={[
+            { value: 'amount', label: t('invoices.credit.byAmount') },
+            { value: 'lines', label: t('invoices.credit.byLines') },
+          ]}
+        />
+      </div>
+      {mode === 'amount' ? (
+        <MoneyInput
+          label={t('invoices.credit.amount')}
+          description={t('invoices.credit.amountHint')}
+          withAsterisk
+          data-autofocus
+          currency={invoice.currency}
+          initialMinor={amount}
+          error={submitted ? amountError : null}
+          onValueChange={setAmount}
+        />
+      ) : (
+        <Stack gap="xs">
+          <Text size="xs" c="dimmed">
+            {t('invoices.credit.linesHint')}
+          </Text>
+          {invoice.lines.map((line, i) => (
+            <Group key={line.position} gap="sm" wrap="nowrap" align="flex-start">
+              <Stack gap={0} flex={1} miw={0}>
+                <Text size="sm" truncate>
+                  {line.description}
+                </Text>
+                <Text size="xs" c="dimmed" className="tabular">
+                  {fmt.number(Number(line.quantity))} {line.unit} ×{' '}
+                  {fmt.money(line.unitPriceMinor, invoice.currency)}
+                </Text>
+              </Stack>
+              <TextInput
+                w={110}
+                inputMode="decimal"
+                aria-label={t('invoices.credit.lineQuantity', { description: line.description })}
+                value={quantities[i]}
+                error={submitted ? quantityErrors[i] : null}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setQuantities((qs) => qs.map((q, j) => (j === i ? value : q)));
+                }}
+              />
+            </Group>
+          ))}
+          {submitted && linesError && (
+            <Text size="xs" c="red">
+              {linesError}
+            </Text>
+          )}
+        </Stack>
+      )}
       <Textarea
         label={t('invoices.credit.reason')}
         withAsterisk

@@ -18,7 +18,7 @@ import {
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconLock, IconPlus, IconTemplate, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../i18n/apiErrors';
 import { useFormatters } from '../../../i18n/format';
@@ -28,6 +28,7 @@ import { useSetSchedule } from '../mutations';
 import { billingQueries } from '../queries';
 import { HUNDRED, microsToText, percentAmounts, percentMicros } from '../schedule';
 import { MoneyInput } from './common';
+import { useLeaveGuard } from '../../../lib/useLeaveGuard';
 
 type Basis = 'percent' | 'amount';
 
@@ -82,6 +83,10 @@ export function ScheduleEditor({
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const [initialRows] = useState(rows);
+  const dirty =
+    basis !== (schedule.basis ?? 'percent') || JSON.stringify(rows) !== JSON.stringify(initialRows);
+  const guard = useLeaveGuard(useCallback(() => dirty, [dirty]));
   const { currency, contractValueMinor } = schedule;
   const money = (minor: number) => fmt.money(minor, currency);
 
@@ -396,7 +401,7 @@ export function ScheduleEditor({
             <Kbd size="xs">{modKey()}</Kbd> + <Kbd size="xs">Enter</Kbd> {t('billing.toSave')}
           </Text>
           <Group gap="sm">
-            <Button variant="default" onClick={onDone}>
+            <Button variant="default" onClick={() => guard.confirmLeave(onDone)}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
@@ -405,6 +410,7 @@ export function ScheduleEditor({
           </Group>
         </Group>
       </Stack>
+      {guard.dialog}
     </form>
   );
 }

@@ -29,10 +29,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../i18n/apiErrors';
 import { useFormatters } from '../../../i18n/format';
+import {
+  DeleteEngagementButton,
+  LinkedDebtItems,
+  StageSelect,
+} from '../components/EngagementControls';
 import { EngagementFormModal } from '../components/EngagementFormModal';
 import { MilestoneList } from '../components/MilestoneList';
 import { ScheduleEditor } from '../components/ScheduleEditor';
-import { InvoiceStatusBadge, LoadError, StageBadge } from '../components/common';
+import { InvoiceStatusBadge, LoadError } from '../components/common';
 import {
   billingKeys,
   billingQueries,
@@ -116,7 +121,7 @@ function EngagementDetail({ engagement: e }: { engagement: Engagement }) {
           </Anchor>
           <Group gap="sm">
             <Title order={2}>{e.title}</Title>
-            <StageBadge stage={e.stage} />
+            <StageSelect engagement={e} />
           </Group>
           <Text c="dimmed" size="sm">
             {e.clientName} · {t(`engagements.type.${e.type}`)} · {e.currency}
@@ -140,6 +145,7 @@ function EngagementDetail({ engagement: e }: { engagement: Engagement }) {
           >
             {t('engagements.edit')}
           </Button>
+          <DeleteEngagementButton engagement={e} />
         </Group>
       </Group>
 
@@ -225,6 +231,7 @@ function EngagementDetail({ engagement: e }: { engagement: Engagement }) {
         )}
       </Paper>
 
+      <LinkedDebtItems engagement={e} />
       <EngagementInvoices engagement={e} />
       <Valuation engagement={e} />
       <SlaSection engagement={e} />

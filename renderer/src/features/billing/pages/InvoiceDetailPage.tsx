@@ -3,6 +3,7 @@ import { formatCalendarDate } from '../format';
 import type { Invoice } from '@core/api';
 import { ApiError } from '@core/api';
 import {
+  ActionIcon,
   Alert,
   Anchor,
   Button,
@@ -26,15 +27,15 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../i18n/apiErrors';
 import { useFormatters } from '../../../i18n/format';
-import { notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError, notifySuccess, notifyWithUndo } from '../../../lib/notify';
 import { InvoiceStatusBadge, LoadError } from '../components/common';
 import { InvoiceDialogs, type InvoiceDialog } from '../components/InvoiceActions';
-import { useDeleteDraft } from '../mutations';
+import { useDeleteDraft, useDeletePayment, useRecordPayment } from '../mutations';
 import { billingQueries } from '../queries';
 import doc from './InvoiceDocument.module.css';
 import classes from './Page.module.css';
@@ -70,6 +71,31 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<InvoiceDialog>(null);
   const deleteDraft = useDeleteDraft();
+  const deletePayment = useDeletePayment();
+  const recordPayment = useRecordPayment();
+  const removePayment = (id: string) =>
+    deletePayment.mutate(id, {
+      onSuccess: ({ payment }) =>
+        notifyWithUndo(
+          t('invoices.toast.paymentDeleted', { amount: money(payment.amountMinor) }),
+          () =>
+            recordPayment.mutate(
+              {
+                invoiceId: payment.invoiceId,
+                date: payment.date,
+                amountMinor: payment.amountMinor,
+                method: payment.method,
+                reference: payment.reference,
+                note: payment.note,
+              },
+              {
+                onSuccess: () => notifySuccess(t('invoices.toast.paymentRestored')),
+                onError: (e) => notifyError(describeError(e, t, inv.currency)),
+              },
+            ),
+        ),
+      onError: (e) => notifyError(describeError(e, t, inv.currency)),
+    });
   const money = (minor: number) => fmt.money(minor, inv.currency);
   const locale = i18n.language;
   const isDraft = inv.status === 'draft';
@@ -271,6 +297,12 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
                 <Table.Td className={doc.num}>{money(line.unitPriceMinor)}</Table.Td>
                 <Table.Td className={doc.num}>
                   {line.discountMinor ? `−${money(line.discountMinor)}` : '—'}
+                  {line.discount && 'percent' in line.discount && (
+                    <Text span size="xs" c="dimmed">
+                      {' '}
+                      ({formatPercent(line.discount.percent, locale)})
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td className={doc.num}>
                   {formatPercent(line.taxRatePercent, locale)}
@@ -399,6 +431,22 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
                       <Table.Td>{t(`invoices.methods.${p.method}`)}</Table.Td>
                       <Table.Td>{p.reference}</Table.Td>
                       <Table.Td className={doc.num}>{money(p.amountMinor)}</Table.Td>
+                      <Table.Td w={48}>
+                        {inv.status !== 'void' && (
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            aria-label={t('invoices.payment.deleteOf', {
+                              amount: money(p.amountMinor),
+                              date: formatCalendarDate(p.date, locale),
+                            })}
+                            loading={deletePayment.isPending && deletePayment.variables === p.id}
+                            onClick={() => removePayment(p.id)}
+                          >
+                            <IconTrash size={16} aria-hidden />
+                          </ActionIcon>
+                        )}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -411,18 +459,34 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
                 {t('invoices.creditNotesTitle')}
               </Title>
               <Table aria-label={t('invoices.creditNotesTitle')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('creditNotes.columns.number')}</Table.Th>
+                    <Table.Th>{t('creditNotes.columns.date')}</Table.Th>
+                    <Table.Th className={doc.num}>{t('creditNotes.columns.amount')}</Table.Th>
+                    <Table.Th>{t('creditNotes.columns.reason')}</Table.Th>
+                    <Table.Th>{t('creditNotes.columns.source')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
                 <Table.Tbody>
                   {inv.creditNotes.map((c) => (
-                    <Fragment key={c.id}>
-                      <Table.Tr>
-                        <Table.Td className="tabular" fw={600}>
-                          {c.number}
-                        </Table.Td>
-                        <Table.Td>{formatCalendarDate(c.issueDate, locale)}</Table.Td>
-                        <Table.Td>{c.reason}</Table.Td>
-                        <Table.Td className={doc.num}>−{money(c.totalMinor)}</Table.Td>
-                      </Table.Tr>
-                    </Fragment>
+                    <Table.Tr key={c.id}>
+                      <Table.Td className="tabular" fw={600}>
+                        {c.number}
+                      </Table.Td>
+                      <Table.Td>{formatCalendarDate(c.issueDate, locale)}</Table.Td>
+                      <Table.Td className={doc.num}>−{money(c.totalMinor)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{c.reason}</Table.Td>
+                      <Table.Td>
+                        {t(`creditNotes.source.${c.source}`)}
+                        {c.sourceRef && (
+                          <Text span size="xs" c="dimmed">
+                            {' '}
+                            ({c.sourceRef})
+                          </Text>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>

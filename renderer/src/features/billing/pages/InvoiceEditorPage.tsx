@@ -21,13 +21,14 @@ import {
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../../i18n/apiErrors';
 import { useFormatters } from '../../../i18n/format';
 import { notifySuccess } from '../../../lib/notify';
 import { modKey } from '../../../lib/platform';
+import { useLeaveGuard } from '../../../lib/useLeaveGuard';
 import { CurrencySelect } from '../../clients/components/CurrencySelect';
 import { ClientPicker } from '../components/ClientPicker';
 import { LoadError, MoneyInput } from '../components/common';
@@ -42,7 +43,9 @@ interface Line {
   quantity: string;
   unit: string;
   unitPriceMinor: number | null;
+  discountMode: 'percent' | 'amount';
   discountPercent: string;
+  discountAmountMinor: number | null;
   taxRatePercent: string;
 }
 
@@ -68,7 +71,9 @@ export function NewInvoiceRoute() {
         taxMode: 'exclusive',
         depositMinor: 0,
         paymentTermsDays: '',
+        supplyDate: '',
         notes: '',
+        paymentInstructions: profile.data.paymentInstructions,
         lines: [blankLine(e?.taxRatePercent ?? profile.data.defaultTaxRatePercent)],
       }}
     />
@@ -106,7 +111,9 @@ function blankLine(taxRatePercent: string): Line {
     quantity: '1',
     unit: '',
     unitPriceMinor: null,
+    discountMode: 'percent',
     discountPercent: '',
+    discountAmountMinor: null,
     taxRatePercent,
   };
 }
@@ -119,7 +126,10 @@ interface Values {
   taxMode: 'exclusive' | 'inclusive';
   depositMinor: number | null;
   paymentTermsDays: number | '';
+  /** '' when not given. */
+  supplyDate: string;
   notes: string;
+  paymentInstructions: string;
   lines: Line[];
 }
 
@@ -132,20 +142,32 @@ function valuesOf(inv: Invoice): Values {
     taxMode: inv.taxMode,
     depositMinor: inv.depositMinor,
     paymentTermsDays: inv.paymentTermsDays,
+    supplyDate: inv.supplyDate ?? '',
     notes: inv.notes,
+    paymentInstructions: inv.paymentInstructions,
     lines: inv.lines.map((l) => ({
       key: ++lineSeq,
       description: l.description,
       quantity: l.quantity,
       unit: l.unit,
       unitPriceMinor: l.unitPriceMinor,
+      discountMode: l.discount && 'amountMinor' in l.discount ? 'amount' : 'percent',
       discountPercent: l.discount && 'percent' in l.discount ? l.discount.percent : '',
+      discountAmountMinor:
+        l.discount && 'amountMinor' in l.discount ? l.discount.amountMinor : null,
       taxRatePercent: l.taxRatePercent,
     })),
   };
 }
 
 const QUANTITY = /^\d{1,9}(\.\d{1,6})?$/;
+
+/** A line's discount as the contract takes it, or null when there is none. */
+function discountOf(l: Line): { percent: string } | { amountMinor: number } | null {
+  if (l.discountMode === 'amount')
+    return l.discountAmountMinor ? { amountMinor: l.discountAmountMinor } : null;
+  return l.discountPercent.trim() ? { percent: l.discountPercent.trim() } : null;
+}
 
 function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values }) {
   const { t } = useTranslation();
@@ -155,6 +177,9 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
   const update = useUpdateDraft();
   const mutation = draft ? update : create;
   const [values, setValues] = useState<Values>(initial);
+  const dirty = JSON.stringify(values) !== JSON.stringify(initial);
+  const isDirty = useCallback(() => dirty, [dirty]);
+  const guard = useLeaveGuard(isDirty);
   const [submitted, setSubmitted] = useState(false);
   const [moneyGen, setMoneyGen] = useState(0);
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
@@ -170,7 +195,9 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
     quantity: QUANTITY.test(l.quantity.trim()) ? null : t('invoices.errors.quantity'),
     unitPriceMinor: l.unitPriceMinor === null ? t('invoices.errors.price') : null,
     discountPercent:
-      l.discountPercent === '' || isPercent(l.discountPercent) ? null : t('profile.errors.percent'),
+      l.discountMode === 'amount' || l.discountPercent === '' || isPercent(l.discountPercent)
+        ? null
+        : t('profile.errors.percent'),
     taxRatePercent: isPercent(l.taxRatePercent) ? null : t('profile.errors.percent'),
   }));
   const linesValid = lineErrors.every((e) => Object.values(e).every((x) => !x));
@@ -185,7 +212,7 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
           quantity: l.quantity.trim(),
           unitPriceMinor: l.unitPriceMinor ?? 0,
           taxRatePercent: l.taxRatePercent.trim(),
-          ...(l.discountPercent ? { discount: { percent: l.discountPercent.trim() } } : {}),
+          ...(discountOf(l) ? { discount: discountOf(l)! } : {}),
         })),
         {
           currency: values.currency,
@@ -212,17 +239,20 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
       quantity: l.quantity.trim(),
       unit: l.unit.trim(),
       unitPriceMinor: l.unitPriceMinor ?? 0,
-      discount: l.discountPercent ? { percent: l.discountPercent.trim() } : null,
+      discount: discountOf(l),
       taxRatePercent: l.taxRatePercent.trim(),
     }));
     const common = {
       lines,
       taxMode: values.taxMode,
       depositMinor: values.depositMinor ?? 0,
+      supplyDate: values.supplyDate || null,
       notes: values.notes,
+      paymentInstructions: values.paymentInstructions,
       ...(values.paymentTermsDays === '' ? {} : { paymentTermsDays: values.paymentTermsDays }),
     };
     const done = (inv: Invoice) => {
+      guard.allowLeave();
       notifySuccess(draft ? t('invoices.toast.draftSaved') : t('invoices.toast.draftCreated'));
       navigate(`/invoices/${inv.id}`);
     };
@@ -317,6 +347,13 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                 value={values.paymentTermsDays}
                 onChange={(v) => set('paymentTermsDays', v === '' ? '' : Number(v))}
               />
+              <TextInput
+                type="date"
+                label={t('invoices.fields.supplyDate')}
+                description={t('invoices.fields.supplyDateHint')}
+                value={values.supplyDate}
+                onChange={(e) => set('supplyDate', e.currentTarget.value)}
+              />
               <MoneyInput
                 key={`deposit-${moneyGen}`}
                 label={t('invoices.fields.deposit')}
@@ -349,7 +386,7 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                     onChange={(e) => setLine(line.key, { description: e.currentTarget.value })}
                   />
                   <TextInput
-                    w={90}
+                    w={70}
                     label={t('invoices.lines.quantity')}
                     inputMode="decimal"
                     value={line.quantity}
@@ -357,7 +394,7 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                     onChange={(e) => setLine(line.key, { quantity: e.currentTarget.value })}
                   />
                   <TextInput
-                    w={80}
+                    w={70}
                     label={t('invoices.lines.unit')}
                     value={line.unit}
                     onChange={(e) => setLine(line.key, { unit: e.currentTarget.value })}
@@ -371,14 +408,41 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                     error={show(lineErrors[i]!.unitPriceMinor)}
                     onValueChange={(m) => setLine(line.key, { unitPriceMinor: m })}
                   />
-                  <TextInput
-                    w={90}
-                    label={t('invoices.lines.discount')}
-                    rightSection="%"
-                    value={line.discountPercent}
-                    error={show(lineErrors[i]!.discountPercent)}
-                    onChange={(e) => setLine(line.key, { discountPercent: e.currentTarget.value })}
+                  <Select
+                    w={100}
+                    label={t('invoices.lines.discountType')}
+                    value={line.discountMode}
+                    allowDeselect={false}
+                    data={[
+                      { value: 'percent', label: '%' },
+                      { value: 'amount', label: t('invoices.lines.discountAmountShort') },
+                    ]}
+                    onChange={(v) =>
+                      v && setLine(line.key, { discountMode: v as Line['discountMode'] })
+                    }
+                    comboboxProps={{ withinPortal: true }}
                   />
+                  {line.discountMode === 'percent' ? (
+                    <TextInput
+                      w={120}
+                      label={t('invoices.lines.discount')}
+                      rightSection="%"
+                      value={line.discountPercent}
+                      error={show(lineErrors[i]!.discountPercent)}
+                      onChange={(e) =>
+                        setLine(line.key, { discountPercent: e.currentTarget.value })
+                      }
+                    />
+                  ) : (
+                    <MoneyInput
+                      key={`discount-${line.key}-${moneyGen}`}
+                      w={120}
+                      label={t('invoices.lines.discount')}
+                      currency={values.currency}
+                      initialMinor={line.discountAmountMinor}
+                      onValueChange={(m) => setLine(line.key, { discountAmountMinor: m })}
+                    />
+                  )}
                   <TextInput
                     w={90}
                     label={t('invoices.lines.taxRate')}
@@ -387,7 +451,7 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                     error={show(lineErrors[i]!.taxRatePercent)}
                     onChange={(e) => setLine(line.key, { taxRatePercent: e.currentTarget.value })}
                   />
-                  <Stack gap={4} w={130} pt={4}>
+                  <Stack gap={4} w={110} pt={4}>
                     <Text size="sm" fw={500} ta="right">
                       {t('invoices.lines.amount')}
                     </Text>
@@ -430,16 +494,33 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
           </Paper>
 
           <Group align="flex-start" grow>
-            <Textarea
-              label={t('invoices.fields.notes')}
-              autosize
-              minRows={3}
-              value={values.notes}
-              onChange={(e) => set('notes', e.currentTarget.value)}
-            />
+            <Stack gap="sm">
+              <Textarea
+                label={t('invoices.fields.notes')}
+                autosize
+                minRows={3}
+                value={values.notes}
+                onChange={(e) => set('notes', e.currentTarget.value)}
+              />
+              <Textarea
+                label={t('invoices.fields.paymentInstructions')}
+                autosize
+                minRows={2}
+                value={values.paymentInstructions}
+                onChange={(e) => set('paymentInstructions', e.currentTarget.value)}
+              />
+            </Stack>
             <Paper withBorder radius="md" p="md" role="status" aria-label={t('invoices.totals')}>
               {totals ? (
                 <SimpleGrid cols={2} spacing={4} className="tabular">
+                  {totals.discountTotalMinor > 0 && (
+                    <>
+                      <Text size="sm">{t('invoices.discounts')}</Text>
+                      <Text size="sm" ta="right" data-testid="editor-discounts">
+                        −{money(totals.discountTotalMinor)}
+                      </Text>
+                    </>
+                  )}
                   <Text size="sm">{t('invoices.subtotal')}</Text>
                   <Text size="sm" ta="right">
                     {money(totals.subtotalMinor)}
@@ -499,6 +580,7 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
           </Group>
         </Stack>
       </form>
+      {guard.dialog}
     </div>
   );
 }

@@ -6,7 +6,6 @@ import {
   EmptyState,
   Group,
   Kbd,
-  Modal,
   Skeleton,
   Stack,
   Text,
@@ -26,10 +25,11 @@ import {
   type RefObject,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useBlocker, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { i18n } from '../../../i18n';
 import { describeError } from '../../../i18n/apiErrors';
 import { notifyError, notifySuccess } from '../../../lib/notify';
+import { useLeaveGuard } from '../../../lib/useLeaveGuard';
 import { modKey } from '../../../lib/platform';
 import { usePreferences } from '../../../stores/preferences';
 import { ClientFormFields } from '../components/ClientFormFields';
@@ -264,13 +264,8 @@ function ClientEditor({
 }: ClientEditorProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const leaving = useRef(false);
   const isDirty = useRef<() => boolean>(() => false);
-
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      !leaving.current && isDirty.current() && currentLocation.pathname !== nextLocation.pathname,
-  );
+  const { blocker, allowLeave, dialog } = useLeaveGuard(() => isDirty.current());
 
   const close = () => {
     // Esc reaches the drawer too while the discard dialog is open; that dialog decides.
@@ -279,7 +274,7 @@ function ClientEditor({
   };
 
   const saved = () => {
-    leaving.current = true;
+    allowLeave();
     navigate('/clients');
   };
 
@@ -309,23 +304,7 @@ function ClientEditor({
         )}
       </EditorDrawer>
 
-      <Modal
-        opened={blocker.state === 'blocked'}
-        onClose={() => blocker.reset?.()}
-        title={t('clients.discard.title')}
-        size="sm"
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        <Text size="sm">{t('clients.discard.body')}</Text>
-        <Group justify="flex-end" mt="lg" gap="sm">
-          <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-            {t('clients.discard.keep')}
-          </Button>
-          <Button color="red" onClick={() => blocker.proceed?.()}>
-            {t('clients.discard.confirm')}
-          </Button>
-        </Group>
-      </Modal>
+      {dialog}
     </>
   );
 }
