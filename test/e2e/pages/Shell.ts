@@ -30,4 +30,20 @@ export class Shell {
   toast(text: string | RegExp) {
     return this.page.locator('.mantine-Notification-root').filter({ hasText: text });
   }
+
+  /**
+   * Closes a toast if it is still up. It may close on its own while the click is on its
+   * way (its close animation detaches the button), so the click is best-effort and the
+   * outcome — the toast gone — is what is asserted.
+   */
+  async dismissToast(text: string | RegExp) {
+    const toast = this.toast(text);
+    if (await toast.isVisible()) {
+      await toast
+        .getByRole('button', { name: tr(this.language, 'common.dismiss') })
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+    }
+    await expect(toast).toBeHidden();
+  }
 }
