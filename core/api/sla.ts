@@ -215,6 +215,8 @@ export const LibraryTemplate = z.object({
   group: z.enum(['availability', 'latency', 'recovery', 'support', 'data']),
   name: Wording,
   description: Wording,
+  /** `draft.label` in both languages: the UI puts the one of its language in the draft. */
+  label: Wording,
   draft: ClauseDraft,
   wording: Wording,
 });
@@ -248,6 +250,8 @@ export const Suggestion = z.object({
   /** The keywords of the text that matched (empty when chosen by category). */
   matched: z.array(z.string()),
   rationale: Wording,
+  /** `draft.label` in both languages: the UI puts the one of its language in the draft. */
+  label: Wording,
   draft: ClauseDraft,
   wording: Wording,
 });
@@ -433,6 +437,40 @@ export const TimelineInput = z
       });
     }
   });
+
+/** One clause in the period report: its compliance for the period containing the month. */
+export const SlaReportRow = z.object({
+  clauseId: Id,
+  engagementId: Id,
+  engagementTitle: z.string(),
+  clientId: Id,
+  clientName: z.string(),
+  label: z.string(),
+  metric: SlaMetric,
+  target: z.string(),
+  unit: SlaUnit,
+  direction: SlaDirection,
+  /** The clause's own period key for the month (`2026-Q1` for a quarter clause). */
+  period: z.string(),
+  measured: z.string().nullable(),
+  met: z.boolean().nullable(),
+  creditPercent: z.number(),
+  /** After caps, in the engagement's currency. */
+  creditMinor: z.number().int(),
+  currency: z.string(),
+  /** none: no credit due; proposed: due, no credit note yet; issued: a credit note exists. */
+  creditNoteStatus: z.enum(['none', 'proposed', 'issued']),
+  creditNoteNumber: z.string().nullable(),
+});
+export type SlaReportRow = z.infer<typeof SlaReportRow>;
+
+export const SlaReport = z.object({
+  month: z.string(),
+  rows: z.array(SlaReportRow),
+  /** Credits after caps summed per currency (only currencies with clauses). */
+  totals: z.array(z.object({ currency: z.string(), creditMinor: z.number().int() })),
+});
+export type SlaReport = z.infer<typeof SlaReport>;
 
 export const ExposureModel = z.discriminatedUnion('kind', [
   /**
@@ -622,6 +660,11 @@ export const slaMethods = {
         }),
       ),
     }),
+  },
+  'sla.report': {
+    kind: 'read',
+    input: z.strictObject({ month: MonthKey }),
+    output: SlaReport,
   },
   'sla.proposeCreditNote': {
     kind: 'write',

@@ -21,11 +21,34 @@ export interface ClauseTemplate {
   id: string;
   group: 'availability' | 'latency' | 'recovery' | 'support' | 'data';
   name: LocalizedText;
+  /** The draft's short label in both languages (`draft.label` is the English one). */
+  label: LocalizedText;
   description: LocalizedText;
   draft: ClauseTemplateDraft;
 }
 
 const EMPTY: LocalizedText = { en: '', 'zh-CN': '' };
+
+/** Chinese of the library's and suggester's English labels ("Availability 99.9 %"…). */
+const LABEL_ZH: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^Availability (\d+(?:\.\d+)?) %$/, (m) => `可用性 ${m[1]}%`],
+  [/^P(\d+) latency$/, (m) => `P${m[1]} 响应时间`],
+  [/^MTTR$/, () => '平均恢复时间（MTTR）'],
+  [/^(P[1-4]) response$/, (m) => `${m[1]} 级响应时间`],
+  [/^RPO$/, () => '恢复点目标（RPO）'],
+  [/^RTO$/, () => '恢复时间目标（RTO）'],
+  [/^Error rate$/, () => '错误率'],
+  [/^Sync lag$/, () => '数据同步延迟'],
+];
+
+/** A template label in both languages; an unknown one stays English in both. */
+export function localizedLabel(en: string): LocalizedText {
+  for (const [pattern, zh] of LABEL_ZH) {
+    const match = pattern.exec(en);
+    if (match) return { en, 'zh-CN': zh(match) };
+  }
+  return { en, 'zh-CN': en };
+}
 
 type DraftInput = Partial<ClauseTemplateDraft> &
   Pick<ClauseDefinition, 'metric' | 'target' | 'unit' | 'direction'>;
@@ -69,7 +92,7 @@ export function cloudStyleTiers(target: string, style: CloudStyle): ClauseCredit
   ];
 }
 
-function availabilityTemplate(target: string, style: CloudStyle): ClauseTemplate {
+function availabilityTemplate(target: string, style: CloudStyle): Omit<ClauseTemplate, 'label'> {
   const cloud = CLOUD_STYLES[style].name;
   return {
     id: `availability-${target}-${style}`,
@@ -102,7 +125,7 @@ const SUPPORT_TARGETS = [
 ] as const;
 
 function buildLibrary(): ClauseTemplate[] {
-  const templates: ClauseTemplate[] = [];
+  const templates: Omit<ClauseTemplate, 'label'>[] = [];
   for (const target of ['99.9', '99.95', '99.99']) {
     for (const style of ['aws', 'azure', 'gcp'] as const) {
       templates.push(availabilityTemplate(target, style));
@@ -207,7 +230,7 @@ function buildLibrary(): ClauseTemplate[] {
       direction: 'at-most',
     }),
   });
-  return templates;
+  return templates.map((t) => ({ ...t, label: localizedLabel(t.draft.label) }));
 }
 
 export const CLAUSE_LIBRARY: readonly ClauseTemplate[] = buildLibrary();
@@ -466,6 +489,8 @@ export interface PainSuggestion {
   category: PainCategory;
   matched: string[];
   rationale: LocalizedText;
+  /** The draft's short label in both languages (`draft.label` is the English one). */
+  label: LocalizedText;
   draft: ClauseTemplateDraft;
 }
 
@@ -484,6 +509,7 @@ export function suggestClauses(text: string, category?: PainCategory): PainSugge
         category: rule.category,
         matched,
         rationale: rule.rationale,
+        label: localizedLabel(draft.label),
         draft,
       });
     }

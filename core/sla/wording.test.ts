@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { validateClause, type ClauseDefinition, type SlaMetric } from './clause';
-import { CLAUSE_LIBRARY, clauseDraft, cloudStyleTiers, suggestClauses } from './library';
+import {
+  CLAUSE_LIBRARY,
+  clauseDraft,
+  cloudStyleTiers,
+  localizedLabel,
+  suggestClauses,
+} from './library';
 import { businessHours } from './service-hours';
 import { clauseWording, clauseWordings } from './wording';
 
@@ -160,5 +166,25 @@ describe('library and suggestions', () => {
     for (const s of suggestClauses('slow outage recover support backup error sync')) {
       expect(validateClause(s.draft), s.ruleId).toEqual([]);
     }
+  });
+
+  it('every template and suggestion has its label in Chinese too', () => {
+    const cjk = /[\u4e00-\u9fff]/;
+    const suggestions = suggestClauses('slow outage recover support backup error sync');
+    expect(suggestions.length).toBeGreaterThanOrEqual(8);
+    for (const item of [...CLAUSE_LIBRARY, ...suggestions]) {
+      expect(item.label.en).toBe(item.draft.label);
+      expect(item.label['zh-CN'], item.draft.label).toMatch(cjk);
+    }
+    expect(CLAUSE_LIBRARY.find((t) => t.id === 'availability-99.95-aws')!.label).toEqual({
+      en: 'Availability 99.95 %',
+      'zh-CN': '可用性 99.95%',
+    });
+    expect(localizedLabel('P1 response')['zh-CN']).toBe('P1 级响应时间');
+    // A label the table does not know stays as it is in both languages.
+    expect(localizedLabel('Checkout uptime')).toEqual({
+      en: 'Checkout uptime',
+      'zh-CN': 'Checkout uptime',
+    });
   });
 });

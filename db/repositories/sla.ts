@@ -77,6 +77,15 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
         .all();
     },
 
+    /** Every clause of every engagement, oldest first (the period report). */
+    allClauses(): SlaClauseRow[] {
+      return db
+        .select()
+        .from(slaClauses)
+        .orderBy(asc(slaClauses.createdAt), asc(slaClauses.id))
+        .all();
+    },
+
     context(row: SlaClauseRow): SlaClauseContext {
       return contextStmt.get(row.id, row.id, row.engagementId) as SlaClauseContext;
     },

@@ -27,7 +27,7 @@ import { conflict, invalid, requireClauseRow, rowToDefinition, slaRepo, withSla 
 type ClauseRow = typeof schema.slaClauses.$inferSelect;
 type ComplianceMethod = Extract<
   MethodName,
-  'sla.compliance' | 'sla.compliance.timeline' | 'sla.proposeCreditNote'
+  'sla.compliance' | 'sla.compliance.timeline' | 'sla.report' | 'sla.proposeCreditNote'
 >;
 
 export function sourceRefOf(clauseId: string, period: string): string {
@@ -230,6 +230,13 @@ function timelineOf(
   });
 }
 
+/** The clause's period key for a month: the month itself, or its quarter. */
+export function periodOfMonth(definition: ClauseDefinition, month: string): string {
+  if (definition.window.kind !== 'quarter') return month;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
+}
+
 function callBilling<M extends 'creditNotes.create'>(
   ctx: ServiceContext,
   method: M,
@@ -266,6 +273,55 @@ export const complianceHandlers: HandlerMap<ComplianceMethod> = {
       series: rows.map((row) =>
         timelineOf(ctx, row, input.from, input.to, currencyOf(row.engagementId)),
       ),
+    };
+  },
+
+  'sla.report': (input, ctx) => {
+    const repo = slaRepo(ctx);
+    const rows = repo.allClauses().map((row) => {
+      const key = periodOfMonth(rowToDefinition(row), input.month);
+      const c = toCompliance(ctx, evaluate(ctx, row, key));
+      const context = repo.context(row);
+      const issued = c.creditNote?.existingCreditNoteNumber ?? null;
+      return {
+        clauseId: row.id,
+        engagementId: row.engagementId,
+        engagementTitle: context.engagementTitle,
+        clientId: context.clientId,
+        clientName: context.clientName,
+        label: row.label,
+        metric: c.metric,
+        target: c.target,
+        unit: c.unit,
+        direction: c.direction,
+        period: c.period,
+        measured: c.measured,
+        met: c.met,
+        creditPercent: c.creditPercent,
+        creditMinor: c.creditMinor,
+        currency: c.currency,
+        creditNoteStatus: issued
+          ? ('issued' as const)
+          : c.creditMinor > 0
+            ? ('proposed' as const)
+            : ('none' as const),
+        creditNoteNumber: issued,
+      };
+    });
+    rows.sort(
+      (a, b) =>
+        a.clientName.localeCompare(b.clientName) ||
+        a.engagementTitle.localeCompare(b.engagementTitle) ||
+        a.label.localeCompare(b.label),
+    );
+    const totals = new Map<string, number>();
+    for (const r of rows) totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.creditMinor);
+    return {
+      month: input.month,
+      rows,
+      totals: [...totals]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([currency, creditMinor]) => ({ currency, creditMinor })),
     };
   },
 

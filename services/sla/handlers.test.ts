@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServices, type TestServices } from '../../test/support/services';
 import { testClock } from '../billing/test-helpers';
+import type { SlaReport } from '../../core/api';
 import { fail, ok, slaApi } from './test-helpers';
 
 let services: TestServices;
@@ -550,5 +551,71 @@ describe('exposure of an at-most clause', () => {
     expect(rough.probabilityOfCredit).toBeGreaterThan(0.5);
     expect(rough.expectedAnnualCreditMinor).toBeGreaterThan(0);
     expect(rough.tiers).toHaveLength(3);
+  });
+});
+
+describe('period report', () => {
+  it('lists every clause for the month with credit, credit note status and totals per currency', async () => {
+    const empty = await ok<SlaReport>(services.invoke('sla.report', { month: '2026-02' }));
+    expect(empty).toEqual({ month: '2026-02', rows: [], totals: [] });
+
+    const { client, engagement } = await api.setup();
+    const draft = await api.linesInvoice(client.id, {
+      engagementId: engagement.id,
+      supplyDate: '2026-02-15',
+    });
+    await api.issue(draft.id, '2026-03-01');
+    const issued = await api.clause(engagement.id, { label: 'API availability' });
+    const proposed = await api.clause(engagement.id, { label: 'Portal availability' });
+    await api.clause(engagement.id, { label: 'Batch availability' });
+    await api.incident(issued.id, '2026-02-10T10:00:00.000Z', '2026-02-10T11:00:00.000Z');
+    await api.incident(proposed.id, '2026-02-10T10:00:00.000Z', '2026-02-10T11:00:00.000Z');
+    const note = await ok<{ creditNoteNumber: string }>(
+      services.invoke('sla.proposeCreditNote', { clauseId: issued.id, period: '2026-02' }),
+    );
+    const usd = await api.engagement(client.id, { title: 'US rollout', currency: 'USD' });
+    const quarterly = await api.clause(usd.id, {
+      label: 'US availability',
+      window: { kind: 'quarter' },
+      perPeriodCapPercent: '5',
+    });
+    await api.incident(quarterly.id, '2026-01-05T00:00:00.000Z', '2026-01-06T00:00:00.000Z');
+
+    const report = await ok<SlaReport>(services.invoke('sla.report', { month: '2026-02' }));
+    const byLabel = Object.fromEntries(report.rows.map((r) => [r.label, r]));
+    expect(byLabel['API availability']).toMatchObject({
+      period: '2026-02',
+      met: false,
+      creditPercent: 10,
+      creditMinor: 100_000,
+      currency: 'EUR',
+      creditNoteStatus: 'issued',
+      creditNoteNumber: note.creditNoteNumber,
+      clientName: 'Acme',
+      engagementId: engagement.id,
+    });
+    expect(byLabel['Portal availability']).toMatchObject({
+      creditNoteStatus: 'proposed',
+      creditNoteNumber: null,
+      creditMinor: 100_000,
+    });
+    expect(byLabel['Batch availability']).toMatchObject({
+      met: true,
+      creditMinor: 0,
+      creditNoteStatus: 'none',
+    });
+    // A quarter clause is judged for the quarter containing the month; the cap applies.
+    expect(byLabel['US availability']).toMatchObject({
+      period: '2026-Q1',
+      met: false,
+      currency: 'USD',
+      creditMinor: 150_000,
+    });
+    expect(report.totals).toEqual([
+      { currency: 'EUR', creditMinor: 200_000 },
+      { currency: 'USD', creditMinor: 150_000 },
+    ]);
+    const bad = await fail(services.invoke('sla.report', { month: '2026-13' }));
+    expect(bad.code).toBe('VALIDATION');
   });
 });

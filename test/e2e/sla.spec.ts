@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { formatMoney } from '../../core/money';
 import { SettingsPage } from './pages/SettingsPage';
-import { SlaSection } from './pages/SlaPages';
+import { ServiceLevelsReport, SlaSection } from './pages/SlaPages';
 import { expect, test, type AppHarness } from './support/fixtures';
 
 /** A client, an active EUR engagement and an invoice issued in March 2026 to credit. */
@@ -240,4 +240,121 @@ test('SLA: a latency clause from a stated problem, CSV measurements with a bad r
   await sla.dialog.getByRole('button', { name: sla.t('sla.delete.confirm') }).click();
   await expect(sla.section.getByText(sla.t('sla.empty.title'))).toBeVisible();
   expect(await app.call('sla.clauses.list', { engagementId: engagement.id })).toEqual([]);
+});
+
+test('SLA: the period report lists the missed clause of the month with its credit, in English and Chinese', async ({
+  app,
+}) => {
+  const { engagement } = await seed(app);
+  const report = new ServiceLevelsReport(app.page);
+  // No clauses yet: the report explains and links to the engagements.
+  await app.open('/');
+  await app.page
+    .getByRole('navigation', { name: report.t('shell.navigation') })
+    .getByRole('link', { name: report.t('nav.serviceLevels') })
+    .click();
+  await expect(app.page).toHaveURL(/#\/service-levels$/);
+  await expect(app.page.getByText(report.t('sla.report.empty.title'))).toBeVisible();
+  await expect(
+    app.page.getByRole('link', { name: report.t('sla.report.empty.action') }),
+  ).toBeVisible();
+
+  const template = (await app.call('sla.library', {})).find(
+    (x) => x.id === 'availability-99.95-aws',
+  );
+  const clause = await app.call('sla.clauses.create', {
+    ...template!.draft,
+    label: 'Core API availability',
+    monthlyFeeMinor: 500_000,
+    engagementId: engagement.id,
+  });
+  await app.call('sla.incidents.create', {
+    clauseId: clause.id,
+    start: '2026-03-03T10:00:00.000Z',
+    end: '2026-03-03T10:30:00.000Z',
+    cause: 'Database failover',
+  });
+  await app.call('sla.incidents.create', {
+    clauseId: clause.id,
+    start: '2026-03-17T08:00:00.000Z',
+    end: '2026-03-17T08:20:00.000Z',
+    cause: 'Bad deploy',
+  });
+
+  await app.open('/service-levels');
+  await report.chooseMonth('2026-03');
+  const row = report.row(clause.id);
+  await expect(row).toContainText('Acme Logistics');
+  await expect(row).toContainText('Platform operations');
+  await expect(row).toContainText('99.888 %');
+  await expect(row.getByText(report.t('sla.compliance.missed'), { exact: true })).toBeVisible();
+  await expect(row).toContainText('10 %');
+  await expect(row).toContainText(eur(50_000));
+  await expect(row).toContainText(report.t('sla.report.noteProposed'));
+  await expect(app.page.getByTestId('sla-report-total-EUR')).toHaveText(eur(50_000));
+  await shot(app, 'en-sla-period-report', report.main);
+
+  // February is met: no credit.
+  await report.chooseMonth('2026-02');
+  await expect(row.getByText(report.t('sla.compliance.met'), { exact: true })).toBeVisible();
+  await expect(app.page.getByTestId('sla-report-total-EUR')).toHaveText(eur(0));
+
+  // The clause links to its engagement's SLA section, on that clause and month.
+  await report.chooseMonth('2026-03');
+  await expect(row).toContainText(eur(50_000));
+  await row.getByRole('link').click();
+  await expect(app.page).toHaveURL(new RegExp(`#/engagements/${engagement.id}\\?clause=`));
+  const sla = new SlaSection(app.page);
+  const detail = sla.detail('Core API availability');
+  await sla.openTab(detail, 'sla.tabs.compliance');
+  await expect(detail.getByLabel(sla.t('sla.compliance.period'), { exact: true })).toHaveValue(
+    '2026-03',
+  );
+  await expect(detail.getByTestId('sla-credit-amount')).toHaveText(eur(50_000));
+
+  // An incident is edited in the same form: prefilled on the clause's clock, then saved.
+  await sla.openTab(detail, 'sla.tabs.incidents');
+  const incidents = detail.getByRole('table', { name: sla.t('sla.incidents.table') });
+  await incidents
+    .getByRole('row', { name: /Bad deploy/ })
+    .getByRole('button', {
+      name: /^Edit the incident of/,
+    })
+    .click();
+  const editForm = detail.getByRole('form', { name: sla.t('sla.incidents.editForm') });
+  await expect(editForm.getByLabel(sla.t('sla.incidents.start'))).toHaveValue('2026-03-17T08:00');
+  await expect(editForm.getByLabel(sla.t('sla.incidents.end'))).toHaveValue('2026-03-17T08:20');
+  await editForm.getByLabel(sla.t('sla.incidents.end')).fill('2026-03-17T08:05');
+  await editForm.getByLabel(sla.t('sla.incidents.cause')).fill('Bad deploy, rolled back');
+  await editForm.getByRole('button', { name: sla.t('sla.incidents.save') }).click();
+  await expect(incidents.getByRole('cell', { name: 'Bad deploy, rolled back' })).toBeVisible();
+  await expect(detail.getByRole('form', { name: sla.t('sla.incidents.form') })).toBeVisible();
+  const edited = (await app.call('sla.incidents.list', { clauseId: clause.id })).find(
+    (i) => i.start === '2026-03-17T08:00:00.000Z',
+  );
+  expect(edited).toMatchObject({
+    end: '2026-03-17T08:05:00.000Z',
+    cause: 'Bad deploy, rolled back',
+  });
+  // 35 minutes down in March: still missed, the report follows.
+  await app.open('/service-levels');
+  await report.chooseMonth('2026-03');
+  await expect(row).toContainText('99.9216 %');
+
+  // In Chinese.
+  await app.open('/settings');
+  await new SettingsPage(app.page).setLanguage('zh-CN');
+  await app.open('/service-levels');
+  const zh = new ServiceLevelsReport(app.page, 'zh-CN');
+  await zh.chooseMonth('2026-03');
+  await expect(zh.row(clause.id).getByText('未达标', { exact: true })).toBeVisible();
+  await expect(zh.row(clause.id)).toContainText(zh.t('sla.report.noteProposed'));
+  await expect(app.page.getByTestId('sla-report-total-EUR')).toHaveText(eur(50_000, 'zh-CN'));
+  await shot(app, 'zh-sla-period-report', zh.main);
+
+  // A library template brings its Chinese label in Chinese.
+  await app.open(`/engagements/${engagement.id}`);
+  const zhSla = new SlaSection(app.page, 'zh-CN');
+  await zhSla.newFromLibrary('可用性 99.95%（AWS 式服务抵扣）');
+  await expect(zhSla.field('sla.fields.label')).toHaveValue('可用性 99.95%');
 });

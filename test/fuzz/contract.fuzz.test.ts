@@ -324,6 +324,7 @@ const validInput: { [M in MethodName]: MethodInput<M> } = {
   },
   'sla.compliance': { clauseId: ID, period: '2026-02' },
   'sla.compliance.timeline': { clauseId: ID, from: '2026-01', to: '2026-03' },
+  'sla.report': { month: '2026-02' },
   'sla.proposeCreditNote': { clauseId: ID, period: '2026-02', issueDate: '2026-03-05' },
   'sla.exposure': {
     clauseId: ID,

@@ -7,6 +7,7 @@ import {
   IconLock,
   IconReceipt2,
   IconSettings,
+  IconShieldCheck,
   IconUsers,
 } from '@tabler/icons-react';
 import { useRef, type MouseEvent } from 'react';
@@ -22,6 +23,7 @@ const NAV = [
   { to: '/engagements', label: 'nav.engagements', icon: IconBriefcase },
   { to: '/invoices', label: 'nav.invoices', icon: IconFileInvoice },
   { to: '/receivables', label: 'nav.receivables', icon: IconCoins },
+  { to: '/service-levels', label: 'nav.serviceLevels', icon: IconShieldCheck },
   { to: '/settings', label: 'nav.settings', icon: IconSettings },
 ] as const;
 

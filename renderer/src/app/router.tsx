@@ -15,6 +15,7 @@ export interface RouteHandle {
     | 'nav.engagements'
     | 'nav.invoices'
     | 'nav.receivables'
+    | 'nav.serviceLevels'
     | 'engagements.detailTitle'
     | 'invoices.detailTitle'
     | 'invoices.editor.newTitle'
@@ -145,6 +146,14 @@ export const router = createHashRouter([
         lazy: () =>
           import('../features/billing/pages/ReceivablesPage').then((m) => ({
             Component: m.ReceivablesPage,
+          })),
+      },
+      {
+        path: 'service-levels',
+        handle: { title: 'nav.serviceLevels' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/sla/pages/ServiceLevelsPage').then((m) => ({
+            Component: m.ServiceLevelsPage,
           })),
       },
       {

@@ -102,3 +102,31 @@ export class SlaSection {
     await scope.getByLabel(this.t('sla.compliance.period'), { exact: true }).fill(month);
   }
 }
+
+/** The "Service levels" period report (`#/service-levels`). */
+export class ServiceLevelsReport {
+  constructor(
+    readonly page: Page,
+    public language: Language = 'en',
+  ) {}
+
+  t(key: string, vars: Record<string, string | number> = {}) {
+    return tr(this.language, key, vars);
+  }
+
+  get main(): Locator {
+    return this.page.locator('#main-content');
+  }
+
+  get table(): Locator {
+    return this.page.getByRole('table', { name: this.t('sla.report.tableTitle') });
+  }
+
+  async chooseMonth(month: string) {
+    await this.page.getByLabel(this.t('sla.report.month'), { exact: true }).fill(month);
+  }
+
+  row(clauseId: string): Locator {
+    return this.page.getByTestId(`sla-report-row-${clauseId}`);
+  }
+}

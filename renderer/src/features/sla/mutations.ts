@@ -10,6 +10,7 @@ function settleFigures(queryClient: QueryClient, clauseId: string, engagementId:
     queryClient.invalidateQueries({ queryKey: slaKeys.compliances(clauseId) }),
     queryClient.invalidateQueries({ queryKey: slaKeys.timelines(engagementId) }),
     queryClient.invalidateQueries({ queryKey: slaKeys.exposures(clauseId) }),
+    queryClient.invalidateQueries({ queryKey: slaKeys.reports() }),
   ]);
 }
 
@@ -46,6 +47,7 @@ export function useDeleteClause(engagementId: string) {
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: slaKeys.clauses(engagementId) }),
         queryClient.invalidateQueries({ queryKey: slaKeys.timelines(engagementId) }),
+        queryClient.invalidateQueries({ queryKey: slaKeys.reports() }),
       ]);
     },
   });
@@ -70,6 +72,14 @@ export function useCreateIncident(clause: ClauseRef) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: MethodInput<'sla.incidents.create'>) => call('sla.incidents.create', input),
+    onSuccess: () => settleRecords(queryClient, clause, 'incidents'),
+  });
+}
+
+export function useUpdateIncident(clause: ClauseRef) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'sla.incidents.update'>) => call('sla.incidents.update', input),
     onSuccess: () => settleRecords(queryClient, clause, 'incidents'),
   });
 }
@@ -121,6 +131,7 @@ export function useProposeCreditNote(clause: ClauseRef) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: slaKeys.compliances(clause.id) }),
         queryClient.invalidateQueries({ queryKey: slaKeys.timelines(clause.engagementId) }),
+        queryClient.invalidateQueries({ queryKey: slaKeys.reports() }),
         queryClient.invalidateQueries({ queryKey: billingKeys.invoices.all }),
         queryClient.invalidateQueries({ queryKey: billingKeys.receivables.all }),
         queryClient.invalidateQueries({ queryKey: billingKeys.engagements.all }),

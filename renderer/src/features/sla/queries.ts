@@ -24,6 +24,8 @@ export const slaKeys = {
   timelines: (engagementId: string) => [...slaKeys.all, 'timeline', engagementId] as const,
   timeline: (engagementId: string, from: string, to: string) =>
     [...slaKeys.timelines(engagementId), from, to] as const,
+  reports: () => [...slaKeys.all, 'report'] as const,
+  report: (month: string) => [...slaKeys.reports(), month] as const,
   exposures: (clauseId: string) => [...slaKeys.all, 'exposure', clauseId] as const,
   exposure: (clauseId: string, model: ExposureModelInput) =>
     [...slaKeys.exposures(clauseId), model] as const,
@@ -69,6 +71,14 @@ export const slaQueries = {
       queryKey: slaKeys.timeline(engagementId, from, to),
       queryFn: () => call('sla.compliance.timeline', { engagementId, from, to }),
       placeholderData: keepPreviousData,
+    }),
+  /** Every clause for a month; credit notes also change in billing, so always refetched. */
+  report: (month: string) =>
+    queryOptions({
+      queryKey: slaKeys.report(month),
+      queryFn: () => call('sla.report', { month }),
+      placeholderData: keepPreviousData,
+      staleTime: 0,
     }),
   exposure: (clauseId: string, model: ExposureModelInput) =>
     queryOptions({

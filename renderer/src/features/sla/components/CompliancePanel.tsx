@@ -30,12 +30,12 @@ export function MetBadge({ met }: { met: boolean | null }) {
   const { t } = useTranslation();
   if (met === null)
     return (
-      <Badge color="gray" variant="light">
+      <Badge color="gray" variant="light" miw="max-content">
         {t('sla.compliance.noData')}
       </Badge>
     );
   return (
-    <Badge color={met ? 'teal' : 'red'} variant="filled">
+    <Badge color={met ? 'teal' : 'red'} variant="filled" miw="max-content">
       {met ? t('sla.compliance.met') : t('sla.compliance.missed')}
     </Badge>
   );

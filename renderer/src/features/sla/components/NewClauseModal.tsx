@@ -95,7 +95,12 @@ export function NewClauseModal({
               </Card>
             )}
             <Group justify="flex-end">
-              <Button disabled={!template} onClick={() => template && onPick(template.draft)}>
+              <Button
+                disabled={!template}
+                onClick={() =>
+                  template && onPick({ ...template.draft, label: template.label[lang] })
+                }
+              >
                 {t('sla.new.useTemplate')}
               </Button>
             </Group>
@@ -127,11 +132,11 @@ export function NewClauseModal({
                 {t('sla.new.noSuggestion')}
               </Text>
             )}
-            {suggest.data?.suggestions.map((s) => (
-              <Card key={s.ruleId} withBorder radius="md" p="sm">
+            {suggest.data?.suggestions.map((s, i) => (
+              <Card key={`${s.ruleId}-${i}`} withBorder radius="md" p="sm">
                 <Stack gap={6}>
                   <Text fw={600} size="sm">
-                    {s.draft.label || t(`sla.metric.${s.draft.metric}`)}
+                    {s.label[lang] || t(`sla.metric.${s.draft.metric}`)}
                   </Text>
                   <Text size="sm">{s.rationale[lang]}</Text>
                   <Text size="xs" c="dimmed">
@@ -140,9 +145,9 @@ export function NewClauseModal({
                   <Group justify="flex-end">
                     <Button
                       size="xs"
-                      onClick={() => onPick(s.draft)}
+                      onClick={() => onPick({ ...s.draft, label: s.label[lang] })}
                       aria-label={t('sla.new.useSuggestionOf', {
-                        name: s.draft.label || t(`sla.metric.${s.draft.metric}`),
+                        name: s.label[lang] || t(`sla.metric.${s.draft.metric}`),
                       })}
                     >
                       {t('sla.new.useSuggestion')}

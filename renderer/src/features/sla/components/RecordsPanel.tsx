@@ -1,4 +1,4 @@
-import type { ExclusionKind, SlaClause } from '@core/api';
+import type { ExclusionKind, SlaClause, SlaIncident } from '@core/api';
 import {
   ActionIcon,
   Alert,
@@ -17,17 +17,18 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { wallClockToInstant } from '@core/sla/timezone';
+import { offsetMsAt, wallClockToInstant } from '@core/sla/timezone';
 import { describeSlaError, fieldErrors, formatValue } from '../format';
 import {
   useCreateIncident,
   useDeleteIncident,
   useDeleteMeasurement,
   useImportMeasurements,
+  useUpdateIncident,
   useUpsertMeasurement,
 } from '../mutations';
 import { slaQueries } from '../queries';
@@ -44,46 +45,70 @@ function toTimestamp(local: string, timeZone: string): string {
   return new Date(ms).toISOString();
 }
 
+/** A UTC timestamp as `datetime-local` text on the clause's clock. */
+function toLocalInput(iso: string, timeZone: string): string {
+  const ms = Date.parse(iso);
+  return new Date(ms + offsetMsAt(timeZone, ms)).toISOString().slice(0, 16);
+}
+
 export function IncidentsPanel({ clause }: { clause: SlaClause }) {
   const { t } = useTranslation();
   const when = useZonedDateTime(clause.timeZone);
   const list = useQuery(slaQueries.incidents(clause.id));
   const create = useCreateIncident(clause);
+  const update = useUpdateIncident(clause);
   const remove = useDeleteIncident(clause);
+  // The incident being edited: the same form fills with it and saves changes instead.
+  const [editing, setEditing] = useState<SlaIncident | null>(null);
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [cause, setCause] = useState('');
   const [excluded, setExcluded] = useState(false);
   const [kind, setKind] = useState<ExclusionKind | null>(null);
-  const errors = create.error ? fieldErrors(create.error, t) : {};
+  const saving = editing ? update : create;
+  const errors = saving.error ? fieldErrors(saving.error, t) : {};
 
-  const submit = () =>
-    create.mutate(
-      {
-        clauseId: clause.id,
-        start: toTimestamp(start, clause.timeZone),
-        end: toTimestamp(end, clause.timeZone),
-        cause,
-        excluded,
-        exclusionKind: excluded ? kind : null,
-      },
-      {
-        onSuccess: () => {
-          setStart('');
-          setEnd('');
-          setCause('');
-          setExcluded(false);
-          setKind(null);
-        },
-      },
-    );
+  const reset = () => {
+    setEditing(null);
+    setStart('');
+    setEnd('');
+    setCause('');
+    setExcluded(false);
+    setKind(null);
+  };
+  const edit = (incident: SlaIncident) => {
+    create.reset();
+    update.reset();
+    setEditing(incident);
+    setStart(toLocalInput(incident.start, clause.timeZone));
+    setEnd(toLocalInput(incident.end, clause.timeZone));
+    setCause(incident.cause);
+    setExcluded(incident.excluded);
+    setKind(incident.exclusionKind);
+  };
+  const cancel = () => {
+    update.reset();
+    reset();
+  };
+
+  const submit = () => {
+    const fields = {
+      start: toTimestamp(start, clause.timeZone),
+      end: toTimestamp(end, clause.timeZone),
+      cause,
+      excluded,
+      exclusionKind: excluded ? kind : null,
+    };
+    if (editing) update.mutate({ id: editing.id, changes: fields }, { onSuccess: reset });
+    else create.mutate({ clauseId: clause.id, ...fields }, { onSuccess: reset });
+  };
 
   return (
     <Stack gap="md">
       <Stack
         gap="sm"
         component="form"
-        aria-label={t('sla.incidents.form')}
+        aria-label={t(editing ? 'sla.incidents.editForm' : 'sla.incidents.form')}
         onSubmit={(e) => {
           e.preventDefault();
           submit();
@@ -132,13 +157,20 @@ export function IncidentsPanel({ clause }: { clause: SlaClause }) {
               />
             )}
           </Group>
-          <Button type="submit" loading={create.isPending} disabled={!start || !end}>
-            {t('sla.incidents.add')}
-          </Button>
+          <Group gap="sm">
+            {editing && (
+              <Button variant="default" onClick={cancel}>
+                {t('common.cancel')}
+              </Button>
+            )}
+            <Button type="submit" loading={saving.isPending} disabled={!start || !end}>
+              {t(editing ? 'sla.incidents.save' : 'sla.incidents.add')}
+            </Button>
+          </Group>
         </Group>
-        {create.error && (
+        {saving.error && (
           <Alert color="red" role="alert">
-            {describeSlaError(create.error, t)}
+            {describeSlaError(saving.error, t)}
           </Alert>
         )}
       </Stack>
@@ -159,12 +191,15 @@ export function IncidentsPanel({ clause }: { clause: SlaClause }) {
                 <Table.Th>{t('sla.incidents.end')}</Table.Th>
                 <Table.Th>{t('sla.incidents.cause')}</Table.Th>
                 <Table.Th>{t('sla.incidents.status')}</Table.Th>
-                <Table.Th w={40} />
+                <Table.Th w={80} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {list.data.map((i) => (
-                <Table.Tr key={i.id}>
+                <Table.Tr
+                  key={i.id}
+                  bg={editing?.id === i.id ? 'var(--mantine-primary-color-light)' : undefined}
+                >
                   <Table.Td className="tabular">{when(i.start)}</Table.Td>
                   <Table.Td className="tabular">{when(i.end)}</Table.Td>
                   <Table.Td>{i.cause || '—'}</Table.Td>
@@ -180,14 +215,30 @@ export function IncidentsPanel({ clause }: { clause: SlaClause }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('sla.incidents.deleteOf', { when: when(i.start) })}
-                      onClick={() => remove.mutate(i.id)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    <Group gap={4} wrap="nowrap">
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('sla.incidents.editOf', { when: when(i.start) })}
+                        aria-pressed={editing?.id === i.id}
+                        onClick={() => edit(i)}
+                      >
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('sla.incidents.deleteOf', { when: when(i.start) })}
+                        onClick={() =>
+                          remove.mutate(i.id, {
+                            onSuccess: () => {
+                              if (editing?.id === i.id) reset();
+                            },
+                          })
+                        }
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -15,8 +15,9 @@ import {
 import { IconEdit, IconPlus, IconShieldCheck, IconTrash } from '@tabler/icons-react';
 import { modals } from '@mantine/modals';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { describeSlaError, formatValue, monthKey } from '../format';
 import { draftOf } from '../draft';
@@ -39,13 +40,30 @@ export function SlaSection({ engagement }: { engagement: Engagement }) {
   const [tab, setTab] = useState<string>('clauses');
   const [picking, setPicking] = useState(false);
   const [editing, setEditing] = useState<Editing>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [period, setPeriod] = useState(() => monthKey(new Date()));
+  // The period report links here with `?clause=<id>&period=<YYYY-MM>`.
+  const [params] = useSearchParams();
+  const [selectedId, setSelectedId] = useState<string | null>(() => params.get('clause'));
+  const [period, setPeriod] = useState(() => {
+    const linked = params.get('period');
+    return linked && /^\d{4}-(0[1-9]|1[0-2])$/.test(linked) ? linked : monthKey(new Date());
+  });
+  const sectionRef = useRef<HTMLElement>(null);
+  const linkedClause = params.get('clause');
+  useEffect(() => {
+    if (linkedClause) sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, [linkedClause]);
   const list = clauses.data ?? [];
   const selected = list.find((c) => c.id === selectedId) ?? list[0];
 
   return (
-    <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="sla-title">
+    <Paper
+      ref={sectionRef}
+      withBorder
+      radius="md"
+      p="lg"
+      component="section"
+      aria-labelledby="sla-title"
+    >
       <Group justify="space-between" mb="md">
         <Title order={3} size="h4" id="sla-title">
           {t('sla.title')}

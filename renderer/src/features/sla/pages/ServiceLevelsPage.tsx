@@ -1,0 +1,232 @@
+import type { SlaReport } from '@core/api';
+import {
+  Anchor,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { IconShieldCheck } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormatters } from '../../../i18n/format';
+import { Frame, LoadError } from '../../billing/components/common';
+import classes from '../../billing/pages/Page.module.css';
+import { MetBadge } from '../components/CompliancePanel';
+import { describeSlaError, formatPeriod, formatValue, monthKey } from '../format';
+import { slaQueries } from '../queries';
+
+/** The period report: every clause across engagements for one month, with its credit. */
+export function ServiceLevelsPage() {
+  const { t } = useTranslation();
+  const [month, setMonth] = useState(() => monthKey(new Date()));
+  const query = useQuery(slaQueries.report(month));
+  const data = query.data;
+
+  let content: React.ReactNode;
+  if (query.isError && !data)
+    content = (
+      <LoadError message={describeSlaError(query.error, t)} onRetry={() => void query.refetch()} />
+    );
+  else if (!data)
+    content = (
+      <Stack aria-busy aria-label={t('common.loading')}>
+        <Skeleton height={80} radius="md" />
+        <Skeleton height={240} radius="md" />
+      </Stack>
+    );
+  else if (data.rows.length === 0)
+    content = (
+      <Frame>
+        <EmptyState
+          withIndicatorBackground
+          icon={<IconShieldCheck size={28} />}
+          title={t('sla.report.empty.title')}
+          description={t('sla.report.empty.description')}
+          maw={460}
+        >
+          <EmptyState.Actions>
+            <Button component={Link} to="/engagements">
+              {t('sla.report.empty.action')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Frame>
+    );
+  else content = <Report data={data} />;
+
+  return (
+    <div className={classes.scrollPage}>
+      <Stack gap="lg">
+        <Group align="flex-end" justify="space-between">
+          <TextInput
+            type="month"
+            label={t('sla.report.month')}
+            value={month}
+            onChange={(e) => {
+              if (/^\d{4}-\d{2}$/.test(e.currentTarget.value)) setMonth(e.currentTarget.value);
+            }}
+          />
+          {query.isFetching && data && (
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t('common.loading')}
+            </Text>
+          )}
+        </Group>
+        {content}
+      </Stack>
+    </div>
+  );
+}
+
+function Report({ data }: { data: SlaReport }) {
+  const { t, i18n } = useTranslation();
+  const fmt = useFormatters();
+  const missed = data.rows.filter((r) => r.met === false).length;
+  return (
+    <Stack gap="lg">
+      <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="sla-report-totals">
+        <Title order={3} size="h4" id="sla-report-totals" mb="sm">
+          {t('sla.report.totalsTitle', { month: formatPeriod(data.month, i18n.language) })}
+        </Title>
+        <Group gap="xl">
+          <Stack gap={2}>
+            <Text size="sm" c="dimmed">
+              {t('sla.report.clauses')}
+            </Text>
+            <Text size="xl" fw={700} className="tabular">
+              {fmt.number(data.rows.length)}
+            </Text>
+          </Stack>
+          <Stack gap={2}>
+            <Text size="sm" c="dimmed">
+              {t('sla.report.missed')}
+            </Text>
+            <Text size="xl" fw={700} className="tabular" c={missed > 0 ? 'red' : undefined}>
+              {fmt.number(missed)}
+            </Text>
+          </Stack>
+          {data.totals.map((total) => (
+            <Stack gap={2} key={total.currency}>
+              <Text size="sm" c="dimmed">
+                {t('sla.report.creditsIn', { currency: total.currency })}
+              </Text>
+              <Text
+                size="xl"
+                fw={700}
+                className="tabular"
+                data-testid={`sla-report-total-${total.currency}`}
+              >
+                {fmt.money(total.creditMinor, total.currency)}
+              </Text>
+            </Stack>
+          ))}
+        </Group>
+      </Paper>
+      <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="sla-report-title">
+        <Title order={3} size="h4" id="sla-report-title" mb="sm">
+          {t('sla.report.tableTitle')}
+        </Title>
+        <Table.ScrollContainer minWidth={900}>
+          <Table highlightOnHover aria-labelledby="sla-report-title">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('sla.report.client')}</Table.Th>
+                <Table.Th>{t('sla.report.engagement')}</Table.Th>
+                <Table.Th>{t('sla.fields.label')}</Table.Th>
+                <Table.Th>{t('sla.fields.metric')}</Table.Th>
+                <Table.Th>{t('sla.fields.target')}</Table.Th>
+                <Table.Th>{t('sla.compliance.measured')}</Table.Th>
+                <Table.Th>{t('sla.report.status')}</Table.Th>
+                <Table.Th ta="right">{t('sla.compliance.creditPercent')}</Table.Th>
+                <Table.Th ta="right">{t('sla.compliance.credit')}</Table.Th>
+                <Table.Th>{t('sla.report.creditNote')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.rows.map((r) => {
+                const name = r.label || t(`sla.metric.${r.metric}`);
+                return (
+                  <Table.Tr key={r.clauseId} data-testid={`sla-report-row-${r.clauseId}`}>
+                    <Table.Td>{r.clientName}</Table.Td>
+                    <Table.Td>{r.engagementTitle}</Table.Td>
+                    <Table.Td>
+                      <Anchor
+                        component={Link}
+                        to={`/engagements/${r.engagementId}?clause=${r.clauseId}&period=${data.month}`}
+                        aria-label={t('sla.report.openClause', {
+                          name,
+                          engagement: r.engagementTitle,
+                        })}
+                      >
+                        {name}
+                      </Anchor>
+                      {r.period !== data.month && (
+                        <Text size="xs" c="dimmed">
+                          {formatPeriod(r.period, i18n.language)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{t(`sla.metric.${r.metric}`)}</Table.Td>
+                    <Table.Td className="tabular">
+                      {t(`sla.direction.${r.direction}`)} {formatValue(r.target, r.unit, t)}
+                    </Table.Td>
+                    <Table.Td className="tabular">{formatValue(r.measured, r.unit, t)}</Table.Td>
+                    <Table.Td>
+                      <MetBadge met={r.met} />
+                    </Table.Td>
+                    <Table.Td ta="right" className="tabular">
+                      {formatValue(r.creditPercent, 'percent', t)}
+                    </Table.Td>
+                    <Table.Td ta="right" className="tabular">
+                      {fmt.money(r.creditMinor, r.currency)}
+                    </Table.Td>
+                    <Table.Td>
+                      <CreditNoteStatus status={r.creditNoteStatus} number={r.creditNoteNumber} />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+    </Stack>
+  );
+}
+
+function CreditNoteStatus({
+  status,
+  number,
+}: {
+  status: SlaReport['rows'][number]['creditNoteStatus'];
+  number: string | null;
+}) {
+  const { t } = useTranslation();
+  if (status === 'none')
+    return (
+      <Text size="sm" c="dimmed">
+        {t('sla.report.noteNone')}
+      </Text>
+    );
+  if (status === 'proposed')
+    return (
+      <Badge color="yellow" variant="light" miw="max-content">
+        {t('sla.report.noteProposed')}
+      </Badge>
+    );
+  return (
+    <Badge color="blue" variant="light" miw="max-content">
+      {t('sla.report.noteIssued', { number })}
+    </Badge>
+  );
+}
