@@ -1,8 +1,9 @@
 import { Skeleton, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useReportVisibleRows } from '../../../lib/usePagedRows';
+import { useRowNavigation } from '../../../lib/useRowNavigation';
 import classes from './VirtualTable.module.css';
 
 export const ROW_HEIGHT = 56;
@@ -54,8 +55,6 @@ export function VirtualTable<Row, Field extends string>({
   onRangeChange = ignoreRange,
 }: VirtualTableProps<Row, Field>) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [activeIndex, setActiveIndex] = useState(0);
-  const pendingFocus = useRef<number | null>(null);
 
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -69,61 +68,18 @@ export function VirtualTable<Row, Field extends string>({
   const items = virtualizer.getVirtualItems();
   useReportVisibleRows(items, total, onRangeChange);
 
-  const clamped = Math.min(activeIndex, Math.max(total - 1, 0));
-  const tabbable = items.some((i) => i.index === clamped) ? clamped : (items[0]?.index ?? 0);
-
-  useLayoutEffect(() => {
-    if (pendingFocus.current === null) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-index="${pendingFocus.current}"][tabindex]`,
-    );
-    if (row) {
-      row.focus({ preventScroll: true });
-      pendingFocus.current = null;
-    }
+  const { tabbableIndex, onKeyDown, setActiveIndex } = useRowNavigation({
+    virtualizer,
+    scrollRef,
+    total,
+    rowHeight: ROW_HEIGHT,
+    onRowKey: (key, index) => {
+      const row = rows[index];
+      if (!row || (key !== 'Enter' && key !== ' ')) return false;
+      onOpen(row);
+      return true;
+    },
   });
-
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(total - 1, index));
-    pendingFocus.current = next;
-    setActiveIndex(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const el = event.target as HTMLElement;
-    if (!el.dataset.index) return;
-    const index = Number(el.dataset.index);
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const row = rows[index];
-    switch (event.key) {
-      case 'ArrowDown':
-        moveTo(index + 1);
-        break;
-      case 'ArrowUp':
-        moveTo(index - 1);
-        break;
-      case 'PageDown':
-        moveTo(index + page);
-        break;
-      case 'PageUp':
-        moveTo(index - page);
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(total - 1);
-        break;
-      case 'Enter':
-      case ' ':
-        if (row) onOpen(row);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
 
   return (
     <div
@@ -216,7 +172,7 @@ export function VirtualTable<Row, Field extends string>({
               aria-label={rowLabel(row)}
               data-index={item.index}
               data-last={item.index === total - 1 || undefined}
-              tabIndex={item.index === tabbable ? 0 : -1}
+              tabIndex={item.index === tabbableIndex ? 0 : -1}
               className={`${classes.grid} ${classes.row}`}
               style={style}
               onClick={() => onOpen(row)}

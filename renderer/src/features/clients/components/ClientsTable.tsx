@@ -3,10 +3,11 @@ import { Badge, Skeleton, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
-import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters, type Formatters } from '../../../i18n/format';
 import { useReportVisibleRows } from '../../../lib/usePagedRows';
+import { useRowNavigation } from '../../../lib/useRowNavigation';
 import type { ClientSort } from '../../../stores/clientFilters';
 import { ClientRowActions, type ClientActionHandlers } from './ClientRowActions';
 import classes from './ClientsTable.module.css';
@@ -41,8 +42,6 @@ export function ClientsTable({
   const { t } = useTranslation();
   const fmt = useFormatters();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [activeIndex, setActiveIndex] = useState(0);
-  const pendingFocus = useRef<number | null>(null);
 
   // TanStack Virtual hands back a mutable instance, which React Compiler cannot memoise;
   // this component is not compiled, so the warning does not apply.
@@ -58,70 +57,20 @@ export function ClientsTable({
   const items = virtualizer.getVirtualItems();
   useReportVisibleRows(items, total, onRangeChange);
 
-  // Keep the roving tab stop inside the list when it shrinks (search, archive, delete).
-  const clampedActive = Math.min(activeIndex, Math.max(total - 1, 0));
-  const rendered = items.some((item) => item.index === clampedActive);
-  const tabbableIndex = rendered ? clampedActive : (items[0]?.index ?? 0);
-
-  useLayoutEffect(() => {
-    if (pendingFocus.current === null) return;
-    // Loaded rows only: a placeholder row for the same index has no tabindex.
-    const row = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-index="${pendingFocus.current}"][tabindex]`,
-    );
-    if (row) {
-      row.focus({ preventScroll: true });
-      pendingFocus.current = null;
-    }
-  });
-
-  const moveTo = useCallback(
-    (index: number) => {
-      const next = Math.max(0, Math.min(total - 1, index));
-      pendingFocus.current = next;
-      setActiveIndex(next);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
+  const { tabbableIndex, onKeyDown, setActiveIndex } = useRowNavigation({
+    virtualizer,
+    scrollRef,
+    total,
+    rowHeight: ROW_HEIGHT,
+    onRowKey: (key, index) => {
+      const client = rows[index];
+      if (!client) return false;
+      if (key === 'Enter' || key === ' ') actions.open(client);
+      else if (key === 'Delete') actions.confirmDelete(client);
+      else return false;
+      return true;
     },
-    [total, virtualizer],
-  );
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    if (!row || row !== event.target) return;
-    const index = Number(row.dataset.index);
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const client = rows[index];
-    switch (event.key) {
-      case 'ArrowDown':
-        moveTo(index + 1);
-        break;
-      case 'ArrowUp':
-        moveTo(index - 1);
-        break;
-      case 'PageDown':
-        moveTo(index + page);
-        break;
-      case 'PageUp':
-        moveTo(index - page);
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(total - 1);
-        break;
-      case 'Enter':
-      case ' ':
-        if (client) actions.open(client);
-        break;
-      case 'Delete':
-        if (client) actions.confirmDelete(client);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
+  });
 
   return (
     <div

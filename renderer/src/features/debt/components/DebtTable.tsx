@@ -19,9 +19,10 @@ import {
 } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TFunction } from 'i18next';
-import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReportVisibleRows } from '../../../lib/usePagedRows';
+import { useRowNavigation } from '../../../lib/useRowNavigation';
 import { useDebtFormat, type DebtFormat } from '../format';
 import { IMPACT_COLOR, STATUS_COLOR } from '../options';
 import type { DebtSort } from '../queries';
@@ -72,8 +73,6 @@ export function DebtTable({
   const { t } = useTranslation();
   const fmt = useDebtFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [activeIndex, setActiveIndex] = useState(0);
-  const pendingFocus = useRef<number | null>(null);
 
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -88,67 +87,21 @@ export function DebtTable({
   const items = virtualizer.getVirtualItems();
   useReportVisibleRows(items, total, onRangeChange);
 
-  const clampedActive = Math.min(activeIndex, Math.max(total - 1, 0));
-  const rendered = items.some((item) => item.index === clampedActive);
-  const tabbableIndex = rendered ? clampedActive : (items[0]?.index ?? 0);
-
-  useLayoutEffect(() => {
-    if (pendingFocus.current === null) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-index="${pendingFocus.current}"][tabindex]`,
-    );
-    if (row) {
-      row.focus({ preventScroll: true });
-      pendingFocus.current = null;
-    }
+  const { tabbableIndex, onKeyDown, setActiveIndex } = useRowNavigation({
+    virtualizer,
+    scrollRef,
+    total,
+    rowHeight: ROW_HEIGHT,
+    onRowKey: (key, index) => {
+      const item = rows[index];
+      if (!item) return false;
+      if (key === 'Enter') actions.open(item);
+      else if (key === ' ') onToggle(item.id);
+      else if (key === 'Delete') actions.confirmDelete(item);
+      else return false;
+      return true;
+    },
   });
-
-  const moveTo = (index: number) => {
-    const next = Math.max(0, Math.min(total - 1, index));
-    pendingFocus.current = next;
-    setActiveIndex(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    if (!row || row !== event.target) return;
-    const index = Number(row.dataset.index);
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const item = rows[index];
-    switch (event.key) {
-      case 'ArrowDown':
-        moveTo(index + 1);
-        break;
-      case 'ArrowUp':
-        moveTo(index - 1);
-        break;
-      case 'PageDown':
-        moveTo(index + page);
-        break;
-      case 'PageUp':
-        moveTo(index - page);
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(total - 1);
-        break;
-      case 'Enter':
-        if (item) actions.open(item);
-        break;
-      case ' ':
-        if (item) onToggle(item.id);
-        break;
-      case 'Delete':
-        if (item) actions.confirmDelete(item);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  };
 
   const loaded = rows.filter((row): row is DebtItem => row !== undefined);
   const loadedSelected = loaded.filter((row) => selected.has(row.id)).length;
