@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   check,
   index,
@@ -7,9 +7,9 @@ import {
   sqliteTable,
   text,
   uniqueIndex,
-  type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import { clients } from './clients';
+import { isInteger, isCurrency } from './checks';
 import { debtItems } from './debt';
 
 /**
@@ -19,13 +19,6 @@ import { debtItems } from './debt';
  * an engagement); references that must block deletion restrict (an engagement with
  * invoices, an invoice with payments or credit notes).
  */
-
-const isInteger = (...columns: AnySQLiteColumn[]): SQL =>
-  sql.join(
-    columns.map((c) => sql`typeof(${c}) = 'integer'`),
-    sql` AND `,
-  );
-const isCurrency = (c: AnySQLiteColumn): SQL => sql`length(${c}) = 3 AND upper(${c}) = ${c}`;
 
 /** The consultant's profile: one row, id 1. */
 export const consultantProfile = sqliteTable(

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   check,
   index,
@@ -7,9 +7,9 @@ import {
   sqliteTable,
   text,
   uniqueIndex,
-  type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import { engagements } from './billing';
+import { isInteger } from './checks';
 
 /**
  * SLA clauses of an engagement, their incidents and measurements.
@@ -23,12 +23,6 @@ import { engagements } from './billing';
  * - Timestamps are stored as normalised UTC ISO text (`toISOString()`), so text order is
  *   time order and range queries use the index.
  */
-
-const isInteger = (...columns: AnySQLiteColumn[]): SQL =>
-  sql.join(
-    columns.map((c) => sql`typeof(${c}) = 'integer'`),
-    sql` AND `,
-  );
 
 export const slaClauses = sqliteTable(
   'sla_clauses',
