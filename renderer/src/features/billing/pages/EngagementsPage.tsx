@@ -1,24 +1,15 @@
 import type { Engagement, EngagementStage } from '@core/api';
 import {
-  ActionIcon,
   Button,
   CloseButton,
   EmptyState,
   Group,
   MultiSelect,
-  Select,
   Text,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconBriefcase,
-  IconPlus,
-  IconSearch,
-  IconSortAscending,
-  IconSortDescending,
-} from '@tabler/icons-react';
+import { IconBriefcase, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -37,6 +28,7 @@ import {
   fetchEngagementsPage,
   type EngagementListFilters,
 } from '../queries';
+import { SortControl } from '../components/SortControl';
 import classes from './Page.module.css';
 
 type SortField = EngagementListFilters['sort']['field'];
@@ -178,7 +170,6 @@ export function EngagementsPage() {
       />
     );
 
-  const descending = sort.direction === 'desc';
   return (
     <div className={classes.page}>
       <Group justify="space-between" wrap="wrap" gap="sm">
@@ -219,32 +210,13 @@ export function EngagementsPage() {
             onChange={(v) => setStages(v as EngagementStage[])}
             comboboxProps={{ withinPortal: true }}
           />
-          <Group gap={4} wrap="nowrap">
-            <Select
-              aria-label={t('billing.sortBy')}
-              w={170}
-              allowDeselect={false}
-              value={sort.field}
-              data={SORT_FIELDS.map((f) => ({ value: f, label: t(`engagements.sort.${f}`) }))}
-              onChange={(v) => v && setSort((s) => ({ ...s, field: v as SortField }))}
-              comboboxProps={{ withinPortal: true }}
-            />
-            <Tooltip label={descending ? t('billing.descending') : t('billing.ascending')}>
-              <ActionIcon
-                variant="default"
-                size={36}
-                aria-label={descending ? t('billing.descending') : t('billing.ascending')}
-                aria-pressed={descending}
-                onClick={() => setSort((s) => ({ ...s, direction: descending ? 'asc' : 'desc' }))}
-              >
-                {descending ? (
-                  <IconSortDescending size={18} aria-hidden />
-                ) : (
-                  <IconSortAscending size={18} aria-hidden />
-                )}
-              </ActionIcon>
-            </Tooltip>
-          </Group>
+          <SortControl
+            fields={SORT_FIELDS}
+            labelFor={(f) => t(`engagements.sort.${f}`)}
+            sort={sort}
+            onChange={setSort}
+            width={170}
+          />
         </Group>
         <Group gap="md" wrap="nowrap">
           {list.data && total > 0 && (

@@ -1,25 +1,16 @@
 import { formatCalendarDate } from '../format';
 import type { InvoiceDisplayStatus, InvoiceSummary } from '@core/api';
 import {
-  ActionIcon,
   Button,
   CloseButton,
   EmptyState,
   Group,
   SegmentedControl,
-  Select,
   Text,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconFileInvoice,
-  IconPlus,
-  IconSearch,
-  IconSortAscending,
-  IconSortDescending,
-} from '@tabler/icons-react';
+import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -35,6 +26,7 @@ import {
   fetchInvoicesPage,
   type InvoiceListFilters,
 } from '../queries';
+import { SortControl } from '../components/SortControl';
 import classes from './Page.module.css';
 
 type SortField = InvoiceListFilters['sort']['field'];
@@ -204,7 +196,6 @@ export function InvoicesPage() {
       />
     );
 
-  const descending = sort.direction === 'desc';
   return (
     <div className={classes.page}>
       <Group justify="space-between" wrap="wrap" gap="sm">
@@ -236,32 +227,13 @@ export function InvoicesPage() {
               label: s === 'all' ? t('invoices.allStatuses') : t(`invoices.status.${s}`),
             }))}
           />
-          <Group gap={4} wrap="nowrap">
-            <Select
-              aria-label={t('billing.sortBy')}
-              w={160}
-              allowDeselect={false}
-              value={sort.field}
-              data={SORT_FIELDS.map((f) => ({ value: f, label: t(`invoices.sort.${f}`) }))}
-              onChange={(v) => v && setSort((s) => ({ ...s, field: v as SortField }))}
-              comboboxProps={{ withinPortal: true }}
-            />
-            <Tooltip label={descending ? t('billing.descending') : t('billing.ascending')}>
-              <ActionIcon
-                variant="default"
-                size={36}
-                aria-label={descending ? t('billing.descending') : t('billing.ascending')}
-                aria-pressed={descending}
-                onClick={() => setSort((s) => ({ ...s, direction: descending ? 'asc' : 'desc' }))}
-              >
-                {descending ? (
-                  <IconSortDescending size={18} aria-hidden />
-                ) : (
-                  <IconSortAscending size={18} aria-hidden />
-                )}
-              </ActionIcon>
-            </Tooltip>
-          </Group>
+          <SortControl
+            fields={SORT_FIELDS}
+            labelFor={(f) => t(`invoices.sort.${f}`)}
+            sort={sort}
+            onChange={setSort}
+            width={160}
+          />
         </Group>
         <Group gap="md" wrap="nowrap">
           {list.data && total > 0 && (
