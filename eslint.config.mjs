@@ -83,6 +83,27 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['templates/**/*.ts'],
+    rules: layer([
+      [
+        '**/db',
+        '**/db/**',
+        '**/services/**',
+        '**/renderer/**',
+        '**/electron/**',
+        '**/cli/**',
+        'electron',
+        'better-sqlite3',
+        'drizzle-orm',
+        'drizzle-orm/*',
+      ],
+    ]),
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: layer([['**/renderer/**', '**/electron/**', 'electron', 'react']]),
+  },
+  {
     files: ['services/**/*.ts'],
     rules: layer([['**/renderer/**', '**/electron/**', 'electron', 'react']]),
   },

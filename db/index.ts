@@ -10,3 +10,4 @@ export * from './repositories/profile';
 export * from './repositories/engagements';
 export * from './repositories/invoices';
 export * from './repositories/sla';
+export * from './repositories/documents';

@@ -1,4 +1,10 @@
-import { contract, isMethodName, type ApiResult, type MethodName } from '../core/api';
+import {
+  contract,
+  isHostMethod,
+  isMethodName,
+  type ApiResult,
+  type ServiceMethodName,
+} from '../core/api';
 import type { ServiceContext } from './context';
 import { issuesOf, toErrorShape } from './errors';
 import type { HandlerMap } from './handler-types';
@@ -39,6 +45,17 @@ export function createDispatcher(
         },
       };
     }
+    if (isHostMethod(method)) {
+      // Save dialogs and the like: Electron main answers these before they get here.
+      return {
+        ok: false,
+        error: {
+          code: 'UNKNOWN_METHOD',
+          message: `${method} is answered by the app window's host, not the services.`,
+          issues: [],
+        },
+      };
+    }
     const spec = contract[method];
     // Only an absent input means "nothing"; null is malformed like any other non-object.
     const parsed = spec.input.safeParse(input === undefined ? {} : input);
@@ -52,7 +69,10 @@ export function createDispatcher(
         },
       };
     }
-    const handler = handlers[method as MethodName] as (i: unknown, c: ServiceContext) => unknown;
+    const handler = handlers[method as ServiceMethodName] as (
+      i: unknown,
+      c: ServiceContext,
+    ) => unknown;
     const checkOutput = (value: unknown): unknown => {
       const out = spec.output.safeParse(value);
       if (!out.success) throw new OutputInvalid(JSON.stringify(out.error.issues).slice(0, 2000));

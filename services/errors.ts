@@ -10,9 +10,9 @@ export class ServiceError extends Error {
   constructor(
     code: ApiErrorCode,
     message: string,
-    options: { reason?: string; details?: ApiErrorShape['details'] } = {},
+    options: { reason?: string; details?: ApiErrorShape['details']; cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ServiceError';
     this.code = code;
     this.reason = options.reason;

@@ -1,4 +1,10 @@
-import type { Contract, MethodName, MethodOutput, ParsedInput } from '../core/api';
+import type {
+  Contract,
+  MethodName,
+  MethodOutput,
+  ParsedInput,
+  ServiceMethodName,
+} from '../core/api';
 import type { ServiceContext } from './context';
 
 /**
@@ -9,4 +15,5 @@ export type Handler<M extends MethodName> = Contract[M]['kind'] extends 'write'
   ? (input: ParsedInput<M>, ctx: ServiceContext) => MethodOutput<M>
   : (input: ParsedInput<M>, ctx: ServiceContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
-export type HandlerMap<K extends MethodName = MethodName> = { [M in K]: Handler<M> };
+/** Host methods (answered by Electron main) have no handler here. */
+export type HandlerMap<K extends ServiceMethodName = ServiceMethodName> = { [M in K]: Handler<M> };

@@ -2,6 +2,7 @@ import { appHandlers } from './app/handlers';
 import { billingHandlers } from './billing/handlers';
 import { clientHandlers } from './clients/handlers';
 import { debtHandlers } from './debt/handlers';
+import { documentHandlers } from './documents/handlers';
 import type { HandlerMap } from './handler-types';
 import { slaHandlers } from './sla/handlers';
 
@@ -12,4 +13,5 @@ export const handlers: HandlerMap = {
   ...debtHandlers,
   ...billingHandlers,
   ...slaHandlers,
+  ...documentHandlers,
 };

@@ -3,6 +3,7 @@ import { appMethods } from './app';
 import { billingMethods } from './billing';
 import { clientMethods } from './clients';
 import { debtMethods } from './debt';
+import { documentMethods } from './documents';
 import { engagementMethods } from './engagements';
 import { profileMethods } from './profile';
 import { slaMethods } from './sla';
@@ -14,6 +15,16 @@ export interface MethodSpec {
   readonly kind: MethodKind;
   readonly input: z.ZodType;
   readonly output: z.ZodType;
+  /**
+   * 'main': answered by Electron main itself (it needs a native dialog); the services
+   * have no handler for it. See electron/main/os-methods.ts.
+   */
+  readonly host?: 'main';
+  /**
+   * Takes a file-system path: only main (with a path the user chose in a dialog) and the
+   * CLI may call it. Main's IPC guard refuses it from the window.
+   */
+  readonly internal?: boolean;
 }
 
 /**
@@ -28,6 +39,7 @@ export const contract = {
   ...engagementMethods,
   ...billingMethods,
   ...slaMethods,
+  ...documentMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -39,6 +51,27 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
 
 export const methodNames = Object.keys(contract) as MethodName[];
+
+/** Methods Electron main answers (dialogs); the services never see them. */
+export type HostMethodName = {
+  [M in MethodName]: Contract[M] extends { host: 'main' } ? M : never;
+}[MethodName];
+/** Methods the services answer. */
+export type ServiceMethodName = Exclude<MethodName, HostMethodName>;
+
+const specOf = (name: MethodName): MethodSpec => contract[name];
+export const hostMethodNames = methodNames.filter(
+  (name) => specOf(name).host === 'main',
+) as HostMethodName[];
+export const internalMethodNames = methodNames.filter((name) => specOf(name).internal === true);
+
+export function isHostMethod(name: MethodName): name is HostMethodName {
+  return specOf(name).host === 'main';
+}
+/** Refused from the renderer window: only main and the CLI may call it. */
+export function isInternalMethod(name: MethodName): boolean {
+  return specOf(name).internal === true;
+}
 
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -8,5 +8,6 @@ export * from './profile';
 export * from './engagements';
 export * from './billing';
 export * from './sla';
+export * from './documents';
 export * from './contract';
 export * from './transport';

@@ -38,6 +38,12 @@ export type Logo = z.infer<typeof Logo>;
 
 const text = (max: number) => z.string().trim().max(max);
 
+export const AccentColor = z.string().refine((value) => /^#[0-9A-Fa-f]{6}$/.test(value), {
+  message: 'A colour like #1F6FEB',
+  params: { reason: 'ACCENT_COLOR_INVALID' },
+});
+export const DEFAULT_ACCENT_COLOR = '#1F6FEB';
+
 const profileField = {
   name: text(200),
   businessName: text(300),
@@ -58,6 +64,10 @@ const profileField = {
   creditNoteNumberPattern: NumberPattern,
   /** Late-payment interest, a fraction a year: `"0.08"` = 8 %. */
   lateInterestAnnualRate: AnnualRateString,
+  /** Branding on every PDF: headings, rules and table headers, `#1F6FEB`. */
+  accentColor: AccentColor,
+  /** Branding: a line printed in every PDF footer ("Registered in …, VAT …"). */
+  documentFooter: text(500),
 };
 
 export const ProfilePatch = z.strictObject(profileField).partial();
@@ -79,6 +89,8 @@ export const Profile = z.object({
   invoiceNumberPattern: z.string(),
   creditNoteNumberPattern: z.string(),
   lateInterestAnnualRate: z.string(),
+  accentColor: z.string(),
+  documentFooter: z.string(),
   /** null until the profile is first saved. */
   updatedAt: Timestamp.nullable(),
 });

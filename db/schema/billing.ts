@@ -9,7 +9,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
 import { clients } from './clients';
-import { isInteger, isCurrency } from './checks';
+import { isInteger, isCurrency, textWithCheck } from './checks';
 import { debtItems } from './debt';
 
 /**
@@ -41,6 +41,15 @@ export const consultantProfile = sqliteTable(
     invoiceNumberPattern: text('invoice_number_pattern').notNull(),
     creditNoteNumberPattern: text('credit_note_number_pattern').notNull(),
     lateInterestAnnualRate: text('late_interest_annual_rate').notNull(),
+    /** Branding of every PDF: `#RRGGBB`. */
+    accentColor: textWithCheck(
+      'accent_color',
+      `length(accent_color) = 7 AND accent_color GLOB '#${'[0-9A-Fa-f]'.repeat(6)}'`,
+    )
+      .notNull()
+      .default('#1F6FEB'),
+    /** A line printed in every PDF footer; may be empty. */
+    documentFooter: text('document_footer').notNull().default(''),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [

@@ -2,3 +2,4 @@ export * from './clients';
 export * from './debt';
 export * from './billing';
 export * from './sla';
+export * from './documents';

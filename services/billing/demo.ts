@@ -31,6 +31,8 @@ interface DemoEngagement {
   /** Share of the first invoice paid so far (0–1). */
   paidShare: number;
   credit: { reason: string; amountMinor: number } | null;
+  /** Debt items of the client the engagement addresses (the proposal's findings). */
+  debtItemIds: string[];
 }
 
 function loadEngagement(ctx: ServiceContext, demo: DemoEngagement): string {
@@ -47,6 +49,7 @@ function loadEngagement(ctx: ServiceContext, demo: DemoEngagement): string {
     endDate: plan[2],
     scope: demo.scope,
     taxRatePercent: demo.taxRatePercent,
+    debtItemIds: demo.debtItemIds,
   });
   const schedule = call(ctx, 'milestones.setSchedule', {
     engagementId: engagement.id,
@@ -92,12 +95,14 @@ function loadEngagement(ctx: ServiceContext, demo: DemoEngagement): string {
 
 /**
  * The billing part of the demo workspace: for each demo client an engagement on the
- * 15/30/45/10 template, its first milestone accepted and invoiced. The English client's
- * invoice is partly paid and has a goodwill credit note; the Chinese client's is overdue.
+ * 15/30/45/10 template addressing the given debt items, its first milestone accepted and
+ * invoiced. The English client's invoice is partly paid and has a goodwill credit note; the
+ * Chinese client's is overdue.
  */
 export function loadBillingDemo(
   ctx: ServiceContext,
   clients: { en: string; zh: string },
+  debtItemIds: { en: string[]; zh: string[] } = { en: [], zh: [] },
 ): { engagements: number; invoices: number; engagementIds: { en: string; zh: string } } {
   const en = loadEngagement(ctx, {
     clientId: clients.en,
@@ -110,6 +115,7 @@ export function loadBillingDemo(
     issuedDaysAgo: 20,
     paidShare: 0.5,
     credit: { reason: 'Goodwill: review report delivered two days late', amountMinor: 60_500 },
+    debtItemIds: debtItemIds.en,
   });
   const zh = loadEngagement(ctx, {
     clientId: clients.zh,
@@ -122,6 +128,7 @@ export function loadBillingDemo(
     issuedDaysAgo: 45,
     paidShare: 0,
     credit: null,
+    debtItemIds: debtItemIds.zh,
   });
   return { engagements: 2, invoices: 2, engagementIds: { en, zh } };
 }

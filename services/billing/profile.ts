@@ -1,4 +1,4 @@
-import type { MethodName, Profile } from '../../core/api';
+import { DEFAULT_ACCENT_COLOR, type MethodName, type Profile } from '../../core/api';
 import { createProfileRepository, type ProfileData } from '../../db/repositories/profile';
 import type { ServiceContext } from '../context';
 import type { HandlerMap } from '../handler-types';
@@ -20,6 +20,8 @@ export const DEFAULT_PROFILE: Omit<Profile, 'updatedAt'> = {
   invoiceNumberPattern: 'INV-{YYYY}-{SEQ:4}',
   creditNoteNumberPattern: 'CN-{YYYY}-{SEQ:4}',
   lateInterestAnnualRate: '0.08',
+  accentColor: DEFAULT_ACCENT_COLOR,
+  documentFooter: '',
 };
 
 export function loadProfile(ctx: ServiceContext): Profile {

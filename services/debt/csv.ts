@@ -151,7 +151,8 @@ function unguard(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-function guard(cell: string): string {
+/** Neutralises formula injection in a text cell (undone by `unguard` on import). */
+export function guard(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 

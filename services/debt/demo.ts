@@ -12,7 +12,7 @@ import { ServiceError } from '../errors';
 import type { HandlerMap } from '../handler-types';
 import { loadBillingDemo } from '../billing/demo';
 import { loadSlaDemo } from '../sla/demo';
-import { createItem } from './common';
+import { createItem, debtRepo } from './common';
 
 /**
  * The demo workspace a new user can load from Settings: an English client (a freight
@@ -855,6 +855,16 @@ function loadClient(ctx: ServiceContext, demo: DemoClient, now: string): string 
   return id;
 }
 
+/** What a demo engagement addresses: the client's five proposed or accepted items of
+ * highest CD3 (its proposal's findings). */
+function engagementItems(ctx: ServiceContext, clientId: string): string[] {
+  return debtRepo(ctx)
+    .forClient(clientId)
+    .filter((item) => item.status === 'proposed' || item.status === 'accepted')
+    .slice(0, 5)
+    .map((item) => item.id);
+}
+
 export const demoHandlers: HandlerMap<Extract<MethodName, 'demo.load'>> = {
   'demo.load': (input, ctx) => {
     const clients = createClientsRepository(ctx.db);
@@ -879,10 +889,11 @@ export const demoHandlers: HandlerMap<Extract<MethodName, 'demo.load'>> = {
     const ordered = input.locale === 'zh-CN' ? [HUADONG, NORTHWIND] : [NORTHWIND, HUADONG];
     const clientIds = ordered.map((demo) => loadClient(ctx, demo, now));
     const idOf = (demo: DemoClient) => clientIds[ordered.indexOf(demo)]!;
-    const { engagementIds, ...billing } = loadBillingDemo(ctx, {
-      en: idOf(NORTHWIND),
-      zh: idOf(HUADONG),
-    });
+    const { engagementIds, ...billing } = loadBillingDemo(
+      ctx,
+      { en: idOf(NORTHWIND), zh: idOf(HUADONG) },
+      { en: engagementItems(ctx, idOf(NORTHWIND)), zh: engagementItems(ctx, idOf(HUADONG)) },
+    );
     const slaClauses = loadSlaDemo(ctx, engagementIds);
     return {
       clientIds,

@@ -4,6 +4,7 @@ import {
   type MethodName,
   type MethodOutput,
   type ParsedInput,
+  type SlaReportRow,
 } from '../../core/api';
 import {
   claimDeadline,
@@ -237,6 +238,58 @@ export function periodOfMonth(definition: ClauseDefinition, month: string): stri
   return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
 }
 
+/**
+ * The period report's row of each clause for the period containing `month` (a quarter
+ * clause: its quarter), with the period it covers. `sla.report` runs it over every clause;
+ * the SLA report PDF over one engagement's (services/documents), so both print the same.
+ */
+export function reportRows(
+  ctx: ServiceContext,
+  clauses: readonly ClauseRow[],
+  month: string,
+): { row: SlaReportRow; period: ResolvedPeriod }[] {
+  const repo = slaRepo(ctx);
+  return clauses.map((clause) => {
+    const key = periodOfMonth(rowToDefinition(clause), month);
+    const evaluated = evaluate(ctx, clause, key);
+    const c = toCompliance(ctx, evaluated);
+    const context = repo.context(clause);
+    const issued = c.creditNote?.existingCreditNoteNumber ?? null;
+    const row: SlaReportRow = {
+      clauseId: clause.id,
+      engagementId: clause.engagementId,
+      engagementTitle: context.engagementTitle,
+      clientId: context.clientId,
+      clientName: context.clientName,
+      label: clause.label,
+      metric: c.metric,
+      target: c.target,
+      unit: c.unit,
+      direction: c.direction,
+      period: c.period,
+      measured: c.measured,
+      met: c.met,
+      creditPercent: c.creditPercent,
+      creditMinor: c.creditMinor,
+      currency: c.currency,
+      creditNoteStatus: issued ? 'issued' : c.creditMinor > 0 ? 'proposed' : 'none',
+      creditNoteNumber: issued,
+    };
+    return { row, period: evaluated.period };
+  });
+}
+
+/** Credits (after caps) summed per currency, currencies in alphabetical order. */
+export function creditTotals(
+  rows: readonly Pick<SlaReportRow, 'currency' | 'creditMinor'>[],
+): { currency: string; creditMinor: number }[] {
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.creditMinor);
+  return [...totals]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency, creditMinor]) => ({ currency, creditMinor }));
+}
+
 function callBilling<M extends 'creditNotes.create'>(
   ctx: ServiceContext,
   method: M,
@@ -277,52 +330,14 @@ export const complianceHandlers: HandlerMap<ComplianceMethod> = {
   },
 
   'sla.report': (input, ctx) => {
-    const repo = slaRepo(ctx);
-    const rows = repo.allClauses().map((row) => {
-      const key = periodOfMonth(rowToDefinition(row), input.month);
-      const c = toCompliance(ctx, evaluate(ctx, row, key));
-      const context = repo.context(row);
-      const issued = c.creditNote?.existingCreditNoteNumber ?? null;
-      return {
-        clauseId: row.id,
-        engagementId: row.engagementId,
-        engagementTitle: context.engagementTitle,
-        clientId: context.clientId,
-        clientName: context.clientName,
-        label: row.label,
-        metric: c.metric,
-        target: c.target,
-        unit: c.unit,
-        direction: c.direction,
-        period: c.period,
-        measured: c.measured,
-        met: c.met,
-        creditPercent: c.creditPercent,
-        creditMinor: c.creditMinor,
-        currency: c.currency,
-        creditNoteStatus: issued
-          ? ('issued' as const)
-          : c.creditMinor > 0
-            ? ('proposed' as const)
-            : ('none' as const),
-        creditNoteNumber: issued,
-      };
-    });
+    const rows = reportRows(ctx, slaRepo(ctx).allClauses(), input.month).map((r) => r.row);
     rows.sort(
       (a, b) =>
         a.clientName.localeCompare(b.clientName) ||
         a.engagementTitle.localeCompare(b.engagementTitle) ||
         a.label.localeCompare(b.label),
     );
-    const totals = new Map<string, number>();
-    for (const r of rows) totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.creditMinor);
-    return {
-      month: input.month,
-      rows,
-      totals: [...totals]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([currency, creditMinor]) => ({ currency, creditMinor })),
-    };
+    return { month: input.month, rows, totals: creditTotals(rows) };
   },
 
   'sla.proposeCreditNote': (input, ctx) => {

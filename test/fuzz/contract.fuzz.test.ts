@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methodNames, type MethodInput, type MethodName } from '../../core/api';
+import {
+  contract,
+  hostMethodNames,
+  isHostMethod,
+  methodNames,
+  type HostMethodName,
+  type MethodInput,
+  type ServiceMethodName,
+} from '../../core/api';
 import { startTestServices, type TestServices } from '../support/services';
+import { makeTempDir } from '../support/temp';
 
 /**
  * For every contract method: at least 1,000 generated malformed inputs are each rejected
@@ -59,8 +68,17 @@ const SLA_CLAUSE: MethodInput<'sla.clauses.create'> = {
   claimWindowDays: 30,
 };
 
-/** A valid input per method. Typed over every method name: a new method needs a sample. */
-const validInput: { [M in MethodName]: MethodInput<M> } = {
+/**
+ * A real, writable folder for the valid `documents.exportInvoices.start` sample (the fuzz
+ * database has no invoices, so the services answer NOTHING_TO_EXPORT, never VALIDATION).
+ */
+const exportFolder = makeTempDir('engagement-desk-fuzz-export-');
+
+/**
+ * A valid input per method the services answer. Typed over every service method: a new
+ * method needs a sample. Host methods (answered by Electron main) have theirs below.
+ */
+const validInput: { [M in ServiceMethodName]: MethodInput<M> } = {
   'app.info': {},
   'clients.list': {
     search: 'acme',
@@ -332,7 +350,38 @@ const validInput: { [M in MethodName]: MethodInput<M> } = {
     samples: 1_000,
     seed: 7,
   },
+  'documents.render': { kind: 'sla-report', engagementId: ID, month: '2026-02', language: 'zh-CN' },
+  'documents.terms.get': { engagementId: ID },
+  // proposalValidUntil is nullable: left out, as the fuzz may swap a date for null.
+  'documents.terms.update': {
+    engagementId: ID,
+    executiveSummary: 'Three changes pay back within a year.',
+    liabilityCapPercent: '100',
+    governingLaw: 'Germany, Munich',
+    clauses: [{ key: 'liability', language: 'en', text: 'Capped at the contract value.' }],
+  },
+  'documents.exportInvoices.count': {
+    from: '2026-01-01',
+    to: '2026-03-31',
+    includeCreditNotes: true,
+  },
+  'documents.exportInvoices.start': {
+    range: { from: '2026-01-01', to: '2026-03-31', includeCreditNotes: false },
+    folder: exportFolder.dir,
+  },
+  'documents.exportInvoices.status': { jobId: ID },
+  'documents.exportInvoices.cancel': { jobId: ID },
 };
+
+/** Valid inputs of the methods Electron main answers (the e2e harness stands in for them). */
+const hostInput: { [M in HostMethodName]: MethodInput<M> } = {
+  'documents.save': { kind: 'invoice', id: ID, language: 'en' },
+  'documents.exportInvoices.chooseFolder': { from: '2026-01-01', to: '2026-03-31' },
+};
+
+const serviceMethodNames = methodNames.filter(
+  (name): name is ServiceMethodName => !isHostMethod(name),
+);
 
 type Json = unknown;
 type Path = (string | number)[];
@@ -378,7 +427,7 @@ function wrongKind(like: Json): fc.Arbitrary<Json> {
     .filter((v) => kindOf(v) !== kind && !(kind === 'number' && typeof v === 'number'));
 }
 
-function malformed(method: MethodName): fc.Arbitrary<Json> {
+function malformed(method: ServiceMethodName): fc.Arbitrary<Json> {
   const valid = validInput[method] as Json;
   const paths = pathsOf(valid);
   const objectPaths = paths.filter((p) => kindOf(getAt(valid, p)) === 'object');
@@ -442,10 +491,13 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(() => services.dispose());
+afterAll(() => {
+  services.dispose();
+  exportFolder.cleanup();
+});
 
 describe('contract fuzz: malformed input is rejected and changes nothing', () => {
-  it.each(methodNames)('%s', async (method) => {
+  it.each(serviceMethodNames)('%s', async (method) => {
     const before = fingerprint();
     let runs = 0;
     await fc.assert(
@@ -464,7 +516,7 @@ describe('contract fuzz: malformed input is rejected and changes nothing', () =>
   });
 
   it('the valid samples themselves are accepted (so the fuzz mutates real calls)', async () => {
-    for (const method of methodNames) {
+    for (const method of serviceMethodNames) {
       const result = await services.invoke(method, validInput[method]);
       // Valid shape: either succeeds or fails for a domain reason, never VALIDATION.
       if (!result.ok) expect(result.error.code).not.toBe('VALIDATION');
@@ -472,11 +524,19 @@ describe('contract fuzz: malformed input is rejected and changes nothing', () =>
   });
 
   it('non-object inputs are rejected for every method', async () => {
-    for (const method of methodNames) {
+    for (const method of serviceMethodNames) {
       for (const input of [null, 42, 'x', [], true]) {
         const result = await services.invoke(method, input);
         expect(result.ok ? 'ok' : result.error.code).toBe('VALIDATION');
       }
+    }
+  });
+
+  it('host methods are valid contract calls that the services leave to Electron main', async () => {
+    for (const method of hostMethodNames) {
+      expect(contract[method].input.safeParse(hostInput[method]).success).toBe(true);
+      const result = await services.invoke(method, hostInput[method]);
+      expect(result.ok ? 'ok' : result.error.code).toBe('UNKNOWN_METHOD');
     }
   });
 });
