@@ -110,6 +110,9 @@ export class FakeBrowserWindow extends EventEmitter {
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.instances.filter((win) => !win.destroyed);
   }
+  static fromWebContents(contents: unknown): FakeBrowserWindow | null {
+    return FakeBrowserWindow.instances.find((win) => win.webContents === contents) ?? null;
+  }
 
   readonly webContents = new FakeWebContents();
   bounds: FakeRectangle;
@@ -314,7 +317,20 @@ function createStub() {
       openExternal: vi.fn(async (_url: string) => {}),
       openPath: vi.fn(async (_path: string) => ''),
     },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showSaveDialog: vi.fn(
+        async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({
+          canceled: true,
+        }),
+      ),
+      showOpenDialog: vi.fn(
+        async (..._args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+          canceled: true,
+          filePaths: [],
+        }),
+      ),
+    },
     Menu: {
       buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
       setApplicationMenu: vi.fn(),

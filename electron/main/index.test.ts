@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -104,6 +104,47 @@ describe('app lifecycle', () => {
       result: { ok: true, data: { name: 'Engagement Desk' } },
     });
     await expect(reply).resolves.toEqual({ ok: true, data: { name: 'Engagement Desk' } });
+  });
+
+  it('answers documents.save in main: render in the services, save dialog on the window, file written', async () => {
+    electron.app.paths.set('downloads', dataDir);
+    const { window, services } = await boot();
+    const target = path.join(dataDir, 'saved.pdf');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const reply = electron.ipcMain.invoke(
+      API_CHANNEL,
+      { sender: window!.webContents, senderFrame: window!.webContents.mainFrame },
+      'documents.save',
+      { kind: 'invoice', id: '01890f5e-3c5a-7d4e-8f00-0000000000a1' },
+    );
+    await vi.waitFor(() => expect(services!.sent.at(-1)).toMatchObject({ type: 'invoke' }));
+    const sent = services!.sent.at(-1) as { id: number; method: string };
+    expect(sent.method).toBe('documents.render');
+    services!.reply({
+      type: 'result',
+      id: sent.id,
+      result: {
+        ok: true,
+        data: {
+          kind: 'invoice',
+          language: 'en',
+          fileName: 'Invoice 1.pdf',
+          mimeType: 'application/pdf',
+          base64: Buffer.from('%PDF-1.7').toString('base64'),
+          byteLength: 8,
+          pageCount: 1,
+        },
+      },
+    });
+    await expect(reply).resolves.toEqual({
+      ok: true,
+      data: { saved: true, path: target, byteLength: 8 },
+    });
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ defaultPath: path.join(dataDir, 'Invoice 1.pdf') }),
+    );
+    expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7');
   });
 
   it('hardens every web contents created later', async () => {

@@ -2,8 +2,9 @@
  * App lifecycle. Everything here is wiring: each concern lives in its own module (window,
  * protocol, security, ipc, services process, menu) and this file only decides the order.
  */
+import fs from 'node:fs/promises';
 import {
-  type BrowserWindow,
+  BrowserWindow,
   app,
   dialog,
   ipcMain,
@@ -17,6 +18,7 @@ import { appOrigin } from './app-origin';
 import { registerApiIpc } from './ipc';
 import { installApplicationMenu } from './menu';
 import { labelsFor } from './menu-labels';
+import { createOsMethods } from './os-methods';
 import { resolveAppPaths } from './paths';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { denyAllPermissions, installSecurityPolicy } from './security';
@@ -92,6 +94,14 @@ function onReady(): void {
     mainContentsId: () => mainWindow?.webContents.id,
     origin,
     services,
+    // Save a PDF, choose an export folder: the user picks every path in a native dialog.
+    osMethods: createOsMethods({
+      services,
+      dialog,
+      getPath: (name) => app.getPath(name),
+      fs,
+      windowFor: (sender) => BrowserWindow.fromWebContents(sender),
+    }),
   });
   installApplicationMenu({
     platform: process.platform,

@@ -131,6 +131,32 @@ describe('API IPC', () => {
     expect(services.invoke).not.toHaveBeenCalled();
   });
 
+  it('refuses internal methods from the window before main or the services see them', async () => {
+    const osMethod = vi.fn(async () => ok);
+    register({ 'documents.exportInvoices.start': osMethod });
+    const result = await call(eventFrom(mainContents), 'documents.exportInvoices.start', {
+      range: { from: '2026-01-01', to: '2026-01-31' },
+      folder: '/home/me/.ssh',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', issues: [] } });
+    expect(osMethod).not.toHaveBeenCalled();
+    expect(services.invoke).not.toHaveBeenCalled();
+  });
+
+  it('answers every host method in main when given, and forwards other document calls', async () => {
+    const save = vi.fn(async () => ({ ok: true as const, data: { saved: false } }));
+    register({ 'documents.save': save });
+    expect(await call(eventFrom(mainContents), 'documents.save', { kind: 'invoice' })).toEqual({
+      ok: true,
+      data: { saved: false },
+    });
+    await call(eventFrom(mainContents), 'documents.exportInvoices.status', { jobId: 'x' });
+    expect(services.invoke).toHaveBeenCalledTimes(1);
+    expect(services.invoke).toHaveBeenCalledWith('documents.exportInvoices.status', {
+      jobId: 'x',
+    });
+  });
+
   it('turns a throw into a typed INTERNAL error without details', async () => {
     services.invoke.mockRejectedValueOnce(new Error('SQLITE_CORRUPT at /home/me/secret/path'));
     vi.spyOn(console, 'error').mockImplementation(() => {});

@@ -1,9 +1,9 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiErrorShape, ApiResult } from '../../core/api/errors';
-import { isMethodName, type MethodName } from '../../core/api/contract';
+import { isInternalMethod, isMethodName, type MethodName } from '../../core/api/contract';
 import { API_CHANNEL } from '../../core/api/transport';
 import type { AppOrigin } from './app-origin';
-import { osMethods as defaultOsMethods, type OsMethods } from './os-methods';
+import type { OsMethods } from './os-methods';
 
 export interface ServicesInvoker {
   invoke(method: MethodName, input: unknown): Promise<ApiResult<unknown>>;
@@ -15,6 +15,7 @@ export interface ApiIpcOptions {
   mainContentsId: () => number | undefined;
   origin: AppOrigin;
   services: ServicesInvoker;
+  /** Host methods main answers itself (dialogs); see os-methods.ts. */
   osMethods?: OsMethods;
 }
 
@@ -41,7 +42,7 @@ export function isTrustedSender(
  * no stack trace or internal detail crosses into the page.
  */
 export function registerApiIpc(options: ApiIpcOptions): () => void {
-  const { ipcMain, mainContentsId, origin, services, osMethods = defaultOsMethods } = options;
+  const { ipcMain, mainContentsId, origin, services, osMethods = {} } = options;
   ipcMain.handle(
     API_CHANNEL,
     async (event, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
@@ -53,6 +54,13 @@ export function registerApiIpc(options: ApiIpcOptions): () => void {
       }
       if (!isMethodName(method)) {
         return failure({ code: 'UNKNOWN_METHOD', message: `Unknown method: ${describe(method)}` });
+      }
+      if (isInternalMethod(method)) {
+        // It takes a file-system path: only main (after a dialog) and the CLI may call it.
+        return failure({
+          code: 'FORBIDDEN',
+          message: `${method} cannot be called from the window.`,
+        });
       }
       try {
         const osMethod = osMethods[method];

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Protocol } from 'electron';
@@ -32,7 +32,7 @@ writeFileSync(path.join(root, 'secret.txt'), 'TOP SECRET');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const EXPECTED_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
 function handlerWithSpy() {
@@ -51,6 +51,22 @@ const get = (url: string, method = 'GET') =>
 describe('app:// protocol', () => {
   it('exports the exact CSP', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(EXPECTED_CSP);
+  });
+
+  it('lets workers (the PDF preview) start only from the app itself, with no eval anywhere', () => {
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+    );
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval/);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+  });
+
+  it('is the policy the renderer build declares in its meta tag', () => {
+    const html = readFileSync(path.resolve(__dirname, '../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    // A meta tag cannot carry frame-ancestors; everything else is the same.
+    expect(meta).toBe(EXPECTED_CSP.replace(" frame-ancestors 'none';", ''));
   });
 
   it.each([

@@ -13,6 +13,8 @@ import { mimeTypeFor } from './mime-types';
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
+  // pdf.js (the PDF preview) runs its parser in a worker: the build's own file, never blob:.
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

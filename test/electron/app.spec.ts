@@ -3,7 +3,7 @@
  * fresh data folder. Runs wherever the Electron binary is installed (and, on Linux, a
  * display exists); elsewhere global-setup says so in one line and every test skips.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -150,6 +150,46 @@ test('IPC answers contract methods and refuses others', async () => {
   });
   expect(results.info).toMatchObject({ ok: true, data: { name: 'Engagement Desk', dataDir } });
   expect(results.unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+});
+
+test('documents: internal methods are refused; the preview draws pages and Save writes the file', async () => {
+  const invoke = (method: string, input: unknown) =>
+    page.evaluate(([m, i]) => (globalThis as unknown as PageGlobals).api.invoke(m, i), [
+      method,
+      input,
+    ] as [string, unknown]);
+  expect(
+    await invoke('documents.exportInvoices.start', {
+      range: { from: '2026-01-01', to: '2026-12-31' },
+      folder: dataDir,
+    }),
+  ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+  await invoke('demo.load', { locale: 'en' });
+  const list = (await invoke('invoices.list', {})) as {
+    data: { items: Array<{ id: string; number: string | null }> };
+  };
+  const invoice = list.data.items.find((i) => i.number !== null)!;
+  // Stand in for the user in main's native save dialog.
+  const target = path.join(dataDir, 'saved-from-electron.pdf');
+  await app.evaluate(({ dialog }, file) => {
+    (dialog as unknown as { showSaveDialog: () => Promise<unknown> }).showSaveDialog =
+      async () => ({
+        canceled: false,
+        filePath: file,
+      });
+  }, target);
+
+  await page.evaluate((id) => {
+    (globalThis as unknown as PageGlobals).location.href = `app://app/index.html#/invoices/${id}`;
+  }, invoice.id);
+  await page.getByRole('button', { name: 'Invoice PDF' }).click();
+  const drawn = page.locator('[data-testid="pdf-page"][data-drawn="true"]');
+  await expect(drawn.first()).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: 'Save PDF…' }).click();
+  await expect(page.getByText(`Saved to ${target}`)).toBeVisible();
+  expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-');
+  await page.keyboard.press('Escape');
 });
 
 test('creates a client through the UI, and it is still there after a restart', async () => {

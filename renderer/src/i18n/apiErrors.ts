@@ -38,6 +38,13 @@ export function describeError(error: unknown, t: TFunction, currency?: string): 
   if (error.reason && i18n.exists(billingKey)) {
     return String(t(billingKey as never, formatDetails(details, i18n.language) as never));
   }
+  // Documents: rendering, saving and period exports.
+  const documentSentence = describeReason(error.reason, t, details);
+  if (documentSentence) return documentSentence;
+  for (const issue of error.issues) {
+    const sentence = describeReason(issue.code, t, details);
+    if (sentence) return sentence;
+  }
   switch (error.code) {
     case 'VALIDATION':
       return t('errors.validation');
@@ -53,4 +60,18 @@ export function describeError(error: unknown, t: TFunction, currency?: string): 
     default:
       return t('errors.internal');
   }
+}
+
+/**
+ * A document reason (`documentErrors.<REASON>`) as one translated sentence, or null when
+ * the catalog has none — e.g. the reason a period export failed with.
+ */
+export function describeReason(
+  reason: string | undefined | null,
+  t: TFunction,
+  details: Record<string, unknown> = {},
+): string | null {
+  if (!reason) return null;
+  const key = `documentErrors.${reason}`;
+  return i18n.exists(key) ? String(t(key as never, details as never)) : null;
 }

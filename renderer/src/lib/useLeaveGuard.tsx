@@ -17,6 +17,15 @@ export interface LeaveGuard {
 }
 
 /**
+ * The dirty checks of every mounted guard. React Router consults only the newest blocker
+ * when several are mounted (an engagement page has its schedule editor, its terms editor,
+ * its SLA clause editor…), so each blocker asks all of them: whichever one the router
+ * picks, no form's unsaved changes are dropped without asking.
+ */
+const mountedGuards = new Set<() => boolean>();
+const anyUnsaved = () => [...mountedGuards].some((isUnsaved) => isUnsaved());
+
+/**
  * Leaving a form with unsaved changes asks first, whichever way the user leaves (Cancel,
  * the sidebar, a shortcut, Back): every way out is a navigation, and the router's blocker
  * catches it while `isDirty()` says so. Moving within the same path is not leaving.
@@ -28,10 +37,16 @@ export function useLeaveGuard(isDirty: () => boolean): LeaveGuard {
   useEffect(() => {
     dirty.current = isDirty;
   }, [isDirty]);
+  useEffect(() => {
+    // A guard whose form was just saved (allowLeave) no longer holds anyone back.
+    const unsaved = () => !leaving.current && dirty.current();
+    mountedGuards.add(unsaved);
+    return () => void mountedGuards.delete(unsaved);
+  }, []);
 
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      !leaving.current && dirty.current() && currentLocation.pathname !== nextLocation.pathname,
+      anyUnsaved() && currentLocation.pathname !== nextLocation.pathname,
   );
 
   const [pending, setPending] = useState<(() => void) | null>(null);

@@ -2,9 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { ClientFieldsInput, MethodInput, MethodName, MethodOutput } from '../../../core/api';
-import { ApiError } from '../../../core/api';
+import type {
+  ApiResult,
+  ClientFieldsInput,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+} from '../../../core/api';
+import { ApiError, isHostMethod, isInternalMethod, isMethodName } from '../../../core/api';
 import { createClientsRepository } from '../../../db';
+import { createOsMethods, type OsDialog } from '../../../electron/main/os-methods';
 import { newUuidV7 } from '../../../services/context';
 import { startServices, type Services } from '../../../services/host';
 import { APP_ORIGIN, serveRenderer } from './serve';
@@ -27,12 +34,23 @@ export interface AppHarness {
   exec(sql: string, ...params: unknown[]): void;
   /** While true, every call fails in transport, like a crashed services process. */
   setUnreachable(unreachable: boolean): void;
+  /**
+   * How the stand-in for main's native dialogs answers: 'accept' saves a PDF to
+   * `<dataDir>/saved/<suggested name>` and picks `<dataDir>/exports/<n>` as export folder;
+   * 'cancel' closes the dialog as the user would.
+   */
+  setDialogAnswer(answer: 'accept' | 'cancel'): void;
+  /** Folder where an accepted save dialog puts PDFs. */
+  readonly savedDir: string;
   /** Closes the services and starts them again on the same data folder. */
   restartServices(): Promise<void>;
   /** Loads the app at a hash route (`/clients`, `/settings`...). */
   open(route?: string): Promise<void>;
-  /** Full-page screenshot to test-results/screenshots/<name>.png. */
-  screenshot(name: string): Promise<void>;
+  /**
+   * Full-page screenshot to test-results/screenshots/<name>.png; `fullPage: false` takes
+   * the viewport only (a modal over a long page).
+   */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
   /** Console errors, page errors, CSP violations and dialogs seen so far. */
   readonly problems: string[];
 }
@@ -62,6 +80,52 @@ export const test = base.extend<{ app: AppHarness }>({
     let services: Services = await start();
     let unreachable = false;
 
+    // Main's host methods (documents.save, exportInvoices.chooseFolder) run the real
+    // electron/main/os-methods code; only the native dialogs are stood in for.
+    const savedDir = path.join(dataDir, 'saved');
+    let dialogAnswer: 'accept' | 'cancel' = 'accept';
+    let exportFolders = 0;
+    const dialog = {
+      async showSaveDialog(...args: unknown[]) {
+        const options = args.at(-1) as { defaultPath?: string };
+        if (dialogAnswer === 'cancel') return { canceled: true };
+        fs.mkdirSync(savedDir, { recursive: true });
+        return {
+          canceled: false,
+          filePath: path.join(savedDir, path.basename(options.defaultPath ?? 'document.pdf')),
+        };
+      },
+      async showOpenDialog() {
+        if (dialogAnswer === 'cancel') return { canceled: true, filePaths: [] };
+        const folder = path.join(dataDir, 'exports', String(++exportFolders));
+        fs.mkdirSync(folder, { recursive: true });
+        return { canceled: false, filePaths: [folder] };
+      },
+    } as unknown as OsDialog;
+    const hostMethods = createOsMethods({
+      services: { invoke: (method, input) => services.invoke(method, input) },
+      dialog,
+      getPath: () => dataDir,
+      fs: fs.promises,
+    });
+    /** What main's IPC guard does after its sender check: internal refused, host answered. */
+    const invokeFromPage = async (method: string, input: unknown): Promise<ApiResult<unknown>> => {
+      if (isMethodName(method) && isInternalMethod(method)) {
+        return {
+          ok: false,
+          error: {
+            code: 'FORBIDDEN',
+            message: `${method} cannot be called from the window.`,
+            issues: [],
+          },
+        };
+      }
+      if (isMethodName(method) && isHostMethod(method)) {
+        return hostMethods[method](input, { sender: {} as never });
+      }
+      return services.invoke(method, input);
+    };
+
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
@@ -76,7 +140,7 @@ export const test = base.extend<{ app: AppHarness }>({
       '__engagementDeskInvoke',
       (_source, method: string, input: unknown) => {
         if (unreachable) throw new Error('The services process is not running.');
-        return services.invoke(method, input);
+        return invokeFromPage(method, input);
       },
     );
     await page.addInitScript(() => {
@@ -130,6 +194,10 @@ export const test = base.extend<{ app: AppHarness }>({
       setUnreachable(value) {
         unreachable = value;
       },
+      setDialogAnswer(answer) {
+        dialogAnswer = answer;
+      },
+      savedDir,
       async restartServices() {
         services.close();
         services = await start();
@@ -138,10 +206,10 @@ export const test = base.extend<{ app: AppHarness }>({
         await page.goto(`${APP_ORIGIN}/index.html#${route}`);
         await expect(page.getByRole('navigation')).toBeVisible();
       },
-      async screenshot(name) {
+      async screenshot(name, { fullPage = true } = {}) {
         await page.screenshot({
           path: path.join(SCREENSHOT_DIR, `${name}.png`),
-          fullPage: true,
+          fullPage,
           animations: 'disabled',
         });
       },

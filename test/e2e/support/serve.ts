@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+// The very policy the app's protocol handler sends with every response.
+import { CONTENT_SECURITY_POLICY as CSP } from '../../../electron/main/protocol';
 
 export const APP_ORIGIN = 'http://app.local';
 export const RENDERER_DIR = path.resolve(__dirname, '../../../out/renderer');
@@ -18,12 +20,6 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
 };
-
-/** The same policy the Electron protocol handler sends with every response. */
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-  "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; " +
-  "form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
 /**
  * Serves out/renderer for `http://app.local/**` straight from disk, the way the app's

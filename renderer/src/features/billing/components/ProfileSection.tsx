@@ -1,10 +1,12 @@
 import { todayIso } from '../format';
-import type { Profile, ProfilePatch } from '@core/api';
+import { DEFAULT_ACCENT_COLOR, type Profile, type ProfilePatch } from '@core/api';
 import { formatDocumentNumber, validateNumberPattern } from '@core/billing/numbering';
 import {
   Alert,
   Avatar,
   Button,
+  ColorInput,
+  Fieldset,
   FileButton,
   Group,
   NumberInput,
@@ -32,11 +34,27 @@ import { LoadError } from './common';
 
 const LOGO_MAX_BYTES = 512 * 1024;
 
+/** Accent colours that print well on white and stay readable as table-header fills. */
+const ACCENT_SWATCHES = [
+  DEFAULT_ACCENT_COLOR,
+  '#0B7285',
+  '#2B8A3E',
+  '#5F3DC4',
+  '#A61E4D',
+  '#C92A2A',
+  '#D9480F',
+  '#343A40',
+];
+
 type Values = Omit<Profile, 'updatedAt' | 'lateInterestAnnualRate'> & { latePercent: string };
 
 function valuesOf(profile: Profile): Values {
   const { updatedAt: _u, lateInterestAnnualRate, ...rest } = profile;
-  return { ...rest, latePercent: fractionToPercent(lateInterestAnnualRate) };
+  return {
+    ...rest,
+    accentColor: rest.accentColor || DEFAULT_ACCENT_COLOR,
+    latePercent: fractionToPercent(lateInterestAnnualRate),
+  };
 }
 
 /** The seller on every invoice: Settings › Your business. */
@@ -90,7 +108,16 @@ function ProfileForm({ profile }: { profile: Profile }) {
   const lateFraction = percentToFraction(values.latePercent);
   const lateError =
     lateFraction !== null && Number(lateFraction) <= 10 ? null : t('profile.errors.lateRate');
-  const hasErrors = !!(invoicePatternError || creditPatternError || taxError || lateError);
+  const accentError = /^#[0-9A-Fa-f]{6}$/.test(values.accentColor)
+    ? null
+    : t('profile.branding.accentColorError');
+  const hasErrors = !!(
+    invoicePatternError ||
+    creditPatternError ||
+    taxError ||
+    lateError ||
+    accentError
+  );
 
   const onLogo = async (file: File | null) => {
     if (!file) return;
@@ -176,46 +203,87 @@ function ProfileForm({ profile }: { profile: Profile }) {
           />
         </SimpleGrid>
 
-        <Stack gap={6}>
-          <Text size="sm" fw={500}>
-            {t('profile.logo.label')}
-          </Text>
-          <Group gap="md">
-            <Avatar
-              src={values.logo ? `data:${values.logo.mimeType};base64,${values.logo.base64}` : null}
-              alt={values.logo ? t('profile.logo.preview') : undefined}
-              size={64}
-              radius="md"
-            >
-              <IconPhotoUp size={24} aria-hidden />
-            </Avatar>
-            <FileButton onChange={(file) => void onLogo(file)} accept="image/png,image/jpeg">
-              {(props) => (
-                <Button variant="default" {...props}>
-                  {values.logo ? t('profile.logo.replace') : t('profile.logo.upload')}
-                </Button>
-              )}
-            </FileButton>
-            {values.logo && (
-              <Button
-                variant="subtle"
-                color="red"
-                leftSection={<IconTrash size={16} aria-hidden />}
-                onClick={() => set('logo', null)}
-              >
-                {t('profile.logo.remove')}
-              </Button>
-            )}
-            <Text size="xs" c="dimmed">
-              {t('profile.logo.hint', { max: 512 })}
+        <Fieldset
+          legend={
+            <Text fw={600} size="sm" component="span">
+              {t('profile.branding.title')}
             </Text>
-          </Group>
-          {logoError && (
-            <Alert color="red" variant="light" role="alert">
-              {logoError}
-            </Alert>
-          )}
-        </Stack>
+          }
+          variant="filled"
+          radius="md"
+          aria-describedby="branding-description"
+        >
+          <Stack gap="md">
+            <Text size="sm" c="dimmed" id="branding-description">
+              {t('profile.branding.description')}
+            </Text>
+            <Stack gap={6}>
+              <Text size="sm" fw={500}>
+                {t('profile.logo.label')}
+              </Text>
+              <Group gap="md">
+                <Avatar
+                  src={
+                    values.logo ? `data:${values.logo.mimeType};base64,${values.logo.base64}` : null
+                  }
+                  alt={values.logo ? t('profile.logo.preview') : undefined}
+                  size={64}
+                  radius="md"
+                >
+                  <IconPhotoUp size={24} aria-hidden />
+                </Avatar>
+                <FileButton onChange={(file) => void onLogo(file)} accept="image/png,image/jpeg">
+                  {(props) => (
+                    <Button variant="default" {...props}>
+                      {values.logo ? t('profile.logo.replace') : t('profile.logo.upload')}
+                    </Button>
+                  )}
+                </FileButton>
+                {values.logo && (
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    leftSection={<IconTrash size={16} aria-hidden />}
+                    onClick={() => set('logo', null)}
+                  >
+                    {t('profile.logo.remove')}
+                  </Button>
+                )}
+                <Text size="xs" c="dimmed">
+                  {t('profile.logo.hint', { max: 512 })}
+                </Text>
+              </Group>
+              {logoError && (
+                <Alert color="red" variant="light" role="alert">
+                  {logoError}
+                </Alert>
+              )}
+            </Stack>
+            <SimpleGrid cols={2} spacing="md">
+              <ColorInput
+                label={t('profile.branding.accentColor')}
+                description={t('profile.branding.accentColorHint')}
+                format="hex"
+                value={values.accentColor}
+                error={accentError}
+                swatches={ACCENT_SWATCHES}
+                swatchesPerRow={8}
+                withEyeDropper={false}
+                onChange={(value) => set('accentColor', value.toUpperCase())}
+              />
+              <Textarea
+                label={t('profile.branding.footer')}
+                description={t('profile.branding.footerHint')}
+                placeholder={t('profile.branding.footerPlaceholder')}
+                autosize
+                minRows={1}
+                maxLength={500}
+                value={values.documentFooter}
+                onChange={(e) => set('documentFooter', e.currentTarget.value)}
+              />
+            </SimpleGrid>
+          </Stack>
+        </Fieldset>
 
         <SimpleGrid cols={2} spacing="md">
           <CurrencySelect

@@ -1,5 +1,6 @@
 import { formatCalendarDate } from '../format';
 import { SlaSection } from '../../sla/components/SlaSection';
+import { EngagementDocuments } from '../../documents/EngagementDocuments';
 import type { Engagement } from '@core/api';
 import { ApiError } from '@core/api';
 import {
@@ -231,6 +232,7 @@ function EngagementDetail({ engagement: e }: { engagement: Engagement }) {
         )}
       </Paper>
 
+      <EngagementDocuments engagement={e} />
       <LinkedDebtItems engagement={e} />
       <EngagementInvoices engagement={e} />
       <Valuation engagement={e} />

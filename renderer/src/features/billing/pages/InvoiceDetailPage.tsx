@@ -22,6 +22,7 @@ import {
   IconBan,
   IconCash,
   IconEdit,
+  IconFileTypePdf,
   IconReceiptRefund,
   IconSend,
   IconTrash,
@@ -31,6 +32,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../i18n/apiErrors';
+import { DocumentButton } from '../../documents/DocumentButton';
+import { usePdfPreview } from '../../documents/usePdfPreview';
 import { useFormatters } from '../../../i18n/format';
 import { notifyError, notifySuccess, notifyWithUndo } from '../../../lib/notify';
 import { InvoiceStatusBadge, LoadError } from '../components/common';
@@ -70,6 +73,7 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
   const fmt = useFormatters();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<InvoiceDialog>(null);
+  const creditNotePreview = usePdfPreview();
   const deleteDraft = useDeleteDraft();
   const deletePayment = useDeletePayment();
   const recordPayment = useRecordPayment();
@@ -120,6 +124,12 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
           </Group>
         </Stack>
         <Group gap="sm">
+          <DocumentButton
+            request={{ kind: 'invoice', id: inv.id }}
+            title={t('documents.titles.invoice', { number: title })}
+          >
+            {t('documents.actions.invoicePdf')}
+          </DocumentButton>
           {isDraft && (
             <>
               <Button
@@ -466,6 +476,7 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
                     <Table.Th className={doc.num}>{t('creditNotes.columns.amount')}</Table.Th>
                     <Table.Th>{t('creditNotes.columns.reason')}</Table.Th>
                     <Table.Th>{t('creditNotes.columns.source')}</Table.Th>
+                    <Table.Th w={48} />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -486,6 +497,20 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
                           </Text>
                         )}
                       </Table.Td>
+                      <Table.Td>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('documents.actions.creditNotePdf', { number: c.number })}
+                          onClick={() =>
+                            creditNotePreview.open(
+                              { kind: 'credit-note', id: c.id },
+                              t('documents.titles.creditNote', { number: c.number }),
+                            )
+                          }
+                        >
+                          <IconFileTypePdf size={16} aria-hidden />
+                        </ActionIcon>
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -496,6 +521,7 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
       )}
 
       <InvoiceDialogs invoice={inv} dialog={dialog} onClose={() => setDialog(null)} />
+      {creditNotePreview.modal}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileExport, IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -27,6 +27,7 @@ import {
   type InvoiceListFilters,
 } from '../queries';
 import { SortControl } from '../components/SortControl';
+import { ExportPeriodModal } from '../../documents/ExportPeriodModal';
 import classes from './Page.module.css';
 
 type SortField = InvoiceListFilters['sort']['field'];
@@ -57,6 +58,7 @@ export function InvoicesPage() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [exporting, setExporting] = useState(false);
   const [sort, setSort] = useState<InvoiceListFilters['sort']>({
     field: 'createdAt',
     direction: 'desc',
@@ -242,6 +244,13 @@ export function InvoicesPage() {
             </Text>
           )}
           <Button
+            variant="default"
+            leftSection={<IconFileExport size={16} aria-hidden />}
+            onClick={() => setExporting(true)}
+          >
+            {t('documents.export.action')}
+          </Button>
+          <Button
             leftSection={<IconPlus size={16} aria-hidden />}
             onClick={() => navigate('/invoices/new')}
           >
@@ -250,6 +259,7 @@ export function InvoicesPage() {
         </Group>
       </Group>
       {content}
+      <ExportPeriodModal opened={exporting} onClose={() => setExporting(false)} />
     </div>
   );
 }

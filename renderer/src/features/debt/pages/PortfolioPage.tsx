@@ -16,6 +16,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DocumentButton } from '../../documents/DocumentButton';
 import {
   CartesianGrid,
   Cell,
@@ -102,9 +103,18 @@ export function PortfolioPage() {
             {t('debt.backToRegister')}
           </Group>
         </Anchor>
-        <Title order={2} size="h3">
-          {client.data?.displayName ?? '…'}
-        </Title>
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={2} size="h3">
+            {client.data?.displayName ?? '…'}
+          </Title>
+          <DocumentButton
+            request={{ kind: 'report', clientId }}
+            title={t('documents.titles.report', { name: client.data?.displayName ?? '' })}
+            disabled={!matrix.data || matrix.data.length === 0}
+          >
+            {t('documents.actions.roiReport')}
+          </DocumentButton>
+        </Group>
       </Stack>
 
       <div className={classes.columns} style={{ gridTemplateColumns: 'minmax(520px, 3fr) 2fr' }}>

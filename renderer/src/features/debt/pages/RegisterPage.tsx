@@ -35,6 +35,7 @@ import { usePagedRows } from '../../../lib/usePagedRows';
 import { useDebtFilters } from '../../../stores/debtFilters';
 import { usePreferences } from '../../../stores/preferences';
 import { clientQueries } from '../../clients/queries';
+import { DocumentButton } from '../../documents/DocumentButton';
 import { CsvImportModal } from '../components/CsvImportModal';
 import { DebtTable, DebtTableSkeleton } from '../components/DebtTable';
 import { useBulkStatus, useLoadDemo } from '../mutations';
@@ -268,6 +269,15 @@ export function RegisterPage() {
             >
               {t('debt.portfolio')}
             </Button>
+          )}
+          {clientId && (
+            <DocumentButton
+              request={{ kind: 'report', clientId }}
+              title={t('documents.titles.report', { name: client.data?.displayName ?? '' })}
+              disabled={total === 0}
+            >
+              {t('documents.actions.roiReport')}
+            </DocumentButton>
           )}
           {clientId && (
             <Button

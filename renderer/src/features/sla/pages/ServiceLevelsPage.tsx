@@ -13,13 +13,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconShieldCheck } from '@tabler/icons-react';
+import { IconFileTypePdf, IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../../i18n/format';
 import { Frame, LoadError } from '../../billing/components/common';
+import { usePdfPreview } from '../../documents/usePdfPreview';
 import classes from '../../billing/pages/Page.module.css';
 import { MetBadge } from '../components/CompliancePanel';
 import { describeSlaError, formatPeriod, formatValue, monthKey } from '../format';
@@ -92,6 +93,10 @@ function Report({ data }: { data: SlaReport }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormatters();
   const missed = data.rows.filter((r) => r.met === false).length;
+  const preview = usePdfPreview();
+  // One report per engagement (its clauses, incidents and credits of the month).
+  const engagements = new Map<string, string>();
+  for (const r of data.rows) engagements.set(r.engagementId, r.engagementTitle);
   return (
     <Stack gap="lg">
       <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="sla-report-totals">
@@ -129,6 +134,38 @@ function Report({ data }: { data: SlaReport }) {
                 {fmt.money(total.creditMinor, total.currency)}
               </Text>
             </Stack>
+          ))}
+        </Group>
+      </Paper>
+      <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="sla-report-pdfs">
+        <Title order={3} size="h5" id="sla-report-pdfs" mb={4}>
+          {t('documents.slaReports.title')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('documents.slaReports.description', {
+            month: formatPeriod(data.month, i18n.language),
+          })}
+        </Text>
+        <Group gap="xs">
+          {[...engagements].map(([engagementId, title]) => (
+            <Button
+              key={engagementId}
+              variant="default"
+              size="sm"
+              leftSection={<IconFileTypePdf size={16} aria-hidden />}
+              aria-label={t('documents.actions.slaReportOf', { engagement: title })}
+              onClick={() =>
+                preview.open(
+                  { kind: 'sla-report', engagementId, month: data.month },
+                  t('documents.titles.slaReport', {
+                    name: title,
+                    month: formatPeriod(data.month, i18n.language),
+                  }),
+                )
+              }
+            >
+              {title}
+            </Button>
           ))}
         </Group>
       </Paper>
@@ -200,6 +237,7 @@ function Report({ data }: { data: SlaReport }) {
           </Table>
         </Table.ScrollContainer>
       </Paper>
+      {preview.modal}
     </Stack>
   );
 }
