@@ -45,6 +45,8 @@ run('unit tests', npm, [
   '--reporter=json',
   `--outputFile.json=${unitJson}`,
 ]);
+// A few SIGKILLs during writes (`npm run test:crash` runs many more).
+run('crash test', npm, ['run', '--silent', 'test:crash', '--', '--trials', '8']);
 const e2eJson = path.join(results, 'e2e.json');
 run('e2e tests', npm, ['run', '--silent', 'test:e2e'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });
 
