@@ -1,6 +1,6 @@
 // Runs @doyensec/electronegativity over the Electron shell (electron/) and fails unless every
-// finding is reviewed in place: a comment `electronegativity: <CHECK_NAME> — why` on the
-// flagged line or in the 4 lines above it (for findings without a location, anywhere under
+// finding is reviewed in place: a comment `electronegativity: <CHECK_NAME>[, <CHECK>…] — why`
+// on the flagged line or in the 5 lines above it (for findings without a location, anywhere under
 // electron/). Prints one line: `electronegativity: N findings, J justified, U unjustified`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,7 +38,7 @@ const sourceFiles = fs
   .filter((f) => /\.(ts|js|html)$/.test(f) && !/\.test\.ts$/.test(f))
   .map((f) => path.join(scanned, f));
 const lines = (file) => fs.readFileSync(file, 'utf8').split('\n');
-const marker = (check) => new RegExp(`electronegativity:\\s*${check}\\b`);
+const marker = (check) => new RegExp(`electronegativity:[^\\n]*\\b${check}\\b`);
 
 let justified = 0;
 const unjustified = [];
@@ -51,7 +51,7 @@ for (const finding of data) {
   } else {
     const line = Number(finding.location.split(':')[0]);
     const text = lines(path.join(scanned, file));
-    ok = text.slice(Math.max(0, line - 5), line).some((l) => marker(check).test(l));
+    ok = text.slice(Math.max(0, line - 6), line).some((l) => marker(check).test(l));
   }
   if (ok) justified++;
   else unjustified.push(`${check} ${file}:${finding.location} — ${finding.description}`);

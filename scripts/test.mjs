@@ -1,5 +1,6 @@
-// `npm test`: lint, typecheck, unit and e2e tests, in that order, stopping at the first
-// failing step; ends with one summary line counting every test that ran.
+// `npm test`: lint, typecheck, the Electron security scan, unit, crash and e2e tests, in
+// that order, stopping at the first failing step; ends with one summary line counting every
+// test that ran.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,8 @@ function readJson(file) {
 
 run('lint', npm, ['run', '--silent', 'lint']);
 run('typecheck', npm, ['run', '--silent', 'typecheck']);
+// Electron's security checklist: every finding of @doyensec/electronegativity is justified in place.
+run('electronegativity', process.execPath, [path.join(root, 'scripts/electronegativity.mjs')]);
 const unitJson = path.join(results, 'unit.json');
 run('unit tests', npm, [
   'run',

@@ -110,7 +110,8 @@ export function partyBlock(
   if (party.address) lines.push({ text: txt(party.address) });
   const contact: string[] = [];
   if (party.taxId) contact.push(`${w.party.taxId}${w.common.colon}${txt(party.taxId)}`);
-  if (party.email) contact.push(`${w.party.email}${w.common.colon}${txt(party.email)}`);
+  // An address speaks for itself; without the label it fits the column instead of wrapping.
+  if (party.email) contact.push(txt(party.email));
   if (party.phone) contact.push(`${w.party.phone}${w.common.colon}${txt(party.phone)}`);
   for (const line of contact) lines.push({ text: line, fontSize: 8, color: GREY.muted });
   return { stack: [...lines, ...extra] };

@@ -200,7 +200,7 @@ interface InvoiceSpec {
 }
 
 export function buildInvoice(spec: InvoiceSpec): Invoice {
-  const lines = spec.lines.map((s, i) => line(i + 1, s));
+  const lines = spec.lines.map((s, i) => line(i, s));
   const subtotal = lines.reduce((a, l) => a + l.netMinor, 0);
   const tax = lines.reduce((a, l) => a + l.taxMinor, 0);
   const total = subtotal + tax;
@@ -379,7 +379,7 @@ export function creditNoteModel(language: Locale): CreditNoteModel {
   const inv = invoiceModel(language).invoice;
   const lines = [
     line(
-      1,
+      0,
       zh
         ? {
             description: '服务抵扣：2026 年 10 月可用性未达标',
@@ -495,7 +495,7 @@ export function scheduleOf(e: Engagement, language: Locale): MilestoneSchedule {
     return {
       id: fixtureId(),
       engagementId: e.id,
-      position: i + 1,
+      position: i,
       name,
       percent,
       amountMinor: amount,

@@ -55,7 +55,7 @@ export function linesTable(
     },
   ];
   const rows: TableCell[][] = lines.map((l) => [
-    String(l.position),
+    String(l.position + 1),
     txt(l.description),
     fmt.number(Number(l.quantity), 6),
     txt(l.unit),

@@ -41,7 +41,7 @@ export function scheduleTable(
   const cur = schedule.currency;
   const total = schedule.milestones.reduce((s, m) => s + m.amountMinor, 0);
   const rows: TableCell[][] = schedule.milestones.map((m) => [
-    String(m.position),
+    String(m.position + 1),
     {
       stack: [
         { text: txt(m.name), bold: true },

@@ -22,6 +22,23 @@ export const PercentString = z
     }
   });
 
+/**
+ * A contract's liability cap as a percent of its value, 0–1000: caps of 150 % or 200 % of
+ * the fees are common, so this is not a PercentString.
+ */
+export const LiabilityCapPercentString = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    if (!DECIMAL.test(value) || Number(value) > 1000) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'A percent of the contract value between 0 and 1000, e.g. "150"',
+        params: { reason: 'INVALID_LIABILITY_CAP' },
+      });
+    }
+  });
+
 /** An annual rate as a fraction written as a decimal string: `"0.08"` is 8 % a year. */
 export const AnnualRateString = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDate, Id, Locale, Timestamp } from './common';
-import { PercentString } from './billing-fields';
+import { LiabilityCapPercentString } from './billing-fields';
 import { MonthKey } from './sla';
 
 /**
@@ -96,7 +96,7 @@ export const EngagementTerms = z.object({
   /** Proposal: valid until (null: issue date + 30 days). */
   proposalValidUntil: CalendarDate.nullable(),
   /** Contract: liability cap as a percent of the contract value, `"100"`. */
-  liabilityCapPercent: PercentString,
+  liabilityCapPercent: LiabilityCapPercentString,
   /** Contract: governing law and place of jurisdiction, free text ("Germany, Munich"). */
   governingLaw: z.string(),
   /** Every clause in both languages. */
@@ -109,7 +109,7 @@ export const EngagementTermsPatch = z.strictObject({
   engagementId: Id,
   executiveSummary: z.string().trim().max(CLAUSE_TEXT_MAX).optional(),
   proposalValidUntil: CalendarDate.nullable().optional(),
-  liabilityCapPercent: PercentString.optional(),
+  liabilityCapPercent: LiabilityCapPercentString.optional(),
   governingLaw: z.string().trim().max(500).optional(),
   /** `text: null` returns the clause to the standard text. */
   clauses: z

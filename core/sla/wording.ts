@@ -115,7 +115,13 @@ function ordinal(n: number): string {
   return `${text}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
 
+/** A sentence starts with a capital, whatever case the clause's subject was typed in. */
 function commitmentEn(clause: ClauseDefinition): string {
+  const text = commitmentSentenceEn(clause);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function commitmentSentenceEn(clause: ClauseDefinition): string {
   const target = quantity(clause.target, clause.unit, 'en');
   const bound = clause.direction === 'at-least' ? 'at least' : 'at most';
   const period = windowText(clause.window, 'en');

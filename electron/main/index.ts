@@ -43,6 +43,8 @@ if (paths.dataDirFromEnv) app.setPath('userData', paths.dataDir);
 const origin = appOrigin(app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL);
 installSecurityPolicy(app, {
   origin,
+  // electronegativity: OPEN_EXTERNAL_JS_CHECK — only URLs that passed safeExternalUrl
+  // (https and mailto, no credentials; security.test.ts feeds it hostile URLs) arrive here.
   openExternal: (url) => {
     shell
       .openExternal(url)

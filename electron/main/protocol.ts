@@ -10,6 +10,9 @@ import { mimeTypeFor } from './mime-types';
  * counts in the app. No 'unsafe-eval' and no remote sources: the app is offline by design,
  * and an injected script could not load anything or send data anywhere.
  */
+// electronegativity: CSP_GLOBAL_CHECK — the policy is a response header of the app://
+// protocol (below) and a meta tag in renderer/index.html, neither of which the scanner of
+// electron/ sees; protocol.test.ts asserts both.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",

@@ -55,6 +55,11 @@ export function createMainWindow({
 }: MainWindowOptions): BrowserWindow {
   const stateFile = path.join(dataDir, WINDOW_STATE_FILE);
   const state = placeWindowState(readWindowState(stateFile), screen);
+  // electronegativity: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK — set by
+  // secureWebPreferences() above (the scanner cannot follow the call); window.test.ts and the
+  // _electron suite assert the window's real webPreferences.
+  // electronegativity: AUXCLICK_JS_CHECK — a middle-click opens no window: hardenWebContents
+  // (security.ts) denies every new window and navigation off app://, see security.test.ts.
   const win = new BrowserWindow({
     x: state.x,
     y: state.y,

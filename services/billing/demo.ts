@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { billingHandlers } from './handlers';
 import { today } from './errors';
 import { MILESTONE_TEMPLATES } from './milestone-templates';
+import { loadProfile } from './profile';
 
 type BillingMethod = keyof typeof billingHandlers;
 
@@ -94,16 +95,38 @@ function loadEngagement(ctx: ServiceContext, demo: DemoEngagement): string {
 }
 
 /**
+ * A consultant to print as the seller, so the demo's documents are complete. Only fills a
+ * profile that was never saved: a real one is never touched.
+ */
+function loadDemoProfile(ctx: ServiceContext): void {
+  if (loadProfile(ctx).updatedAt !== null) return;
+  call(ctx, 'profile.update', {
+    changes: {
+      name: 'Alex Lindqvist',
+      businessName: 'Lindqvist Technology Advisory',
+      address: 'Keizersgracht 120\n1015 CW Amsterdam\nNetherlands',
+      taxId: 'NL123456789B01',
+      email: 'alex@lindqvist.example',
+      phone: '+31 20 555 0142',
+      bankDetails: 'IBAN NL91 ABNA 0417 1643 00 · BIC ABNANL2A',
+      paymentInstructions: 'Please quote the invoice number with your payment.',
+      documentFooter: 'Lindqvist Technology Advisory · KvK 12345678 · VAT NL123456789B01',
+    },
+  });
+}
+
+/**
  * The billing part of the demo workspace: for each demo client an engagement on the
  * 15/30/45/10 template addressing the given debt items, its first milestone accepted and
  * invoiced. The English client's invoice is partly paid and has a goodwill credit note; the
- * Chinese client's is overdue.
+ * Chinese client's is overdue. An empty profile gets a demo consultant.
  */
 export function loadBillingDemo(
   ctx: ServiceContext,
   clients: { en: string; zh: string },
   debtItemIds: { en: string[]; zh: string[] } = { en: [], zh: [] },
 ): { engagements: number; invoices: number; engagementIds: { en: string; zh: string } } {
+  loadDemoProfile(ctx);
   const en = loadEngagement(ctx, {
     clientId: clients.en,
     language: 'en',

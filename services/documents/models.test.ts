@@ -150,6 +150,8 @@ describe('view models: proposal and contract', () => {
     expect(liabilityCapMinor(101, '50')).toBe(51);
     expect(liabilityCapMinor(12_345_679, '33.3')).toBe(4_111_111);
     expect(liabilityCapMinor(9_007_199_254_740, '100')).toBe(9_007_199_254_740);
+    // Caps above the fees are common (150 %, 200 %).
+    expect(liabilityCapMinor(120_000_00, '150')).toBe(180_000_00);
     const engagement = demo.engagements.zh;
     const standard = await buildDocument(ctx, { kind: 'contract', engagementId: engagement.id });
     expect((standard.doc as { model: ContractModel }).model.liabilityCapMinor).toBe(80_000_000);

@@ -75,7 +75,18 @@ const client = (ctx: ServiceContext, id: string): Client => read(ctx, 'clients.g
 export function invoiceModel(ctx: ServiceContext, id: string, language?: Locale): BuiltDocument {
   const invoice = read(ctx, 'invoices.get', { id });
   const lang = language ?? client(ctx, invoice.clientId).documentLanguage;
-  const model: InvoiceModel = { ctx: contextOf(ctx, lang, invoice.seller), invoice };
+  // The invoice holds the milestone's id; the client reads its name.
+  const milestoneName =
+    invoice.milestoneId && invoice.engagementId
+      ? (read(ctx, 'milestones.get', { engagementId: invoice.engagementId }).milestones.find(
+          (m) => m.id === invoice.milestoneId,
+        )?.name ?? null)
+      : null;
+  const model: InvoiceModel = {
+    ctx: contextOf(ctx, lang, invoice.seller),
+    invoice,
+    milestoneName,
+  };
   return {
     doc: { kind: 'invoice', model },
     language: lang,

@@ -99,7 +99,7 @@ describe('documents.terms', () => {
     expect(billing.count('engagement_clauses')).toBe(0);
   });
 
-  it('refuses a clause that is too long, a cap above 100 % or an unknown clause; nothing is saved', async () => {
+  it('refuses a clause that is too long, a cap above 1,000 % or an unknown clause; nothing is saved', async () => {
     await api.call('documents.terms.update', { engagementId, governingLaw: 'Germany' });
     const before = billing.snapshot();
     const tooLong = await api.refuse('documents.terms.update', {
@@ -114,10 +114,10 @@ describe('documents.terms', () => {
     expect(tooLong.issues[0]!.path).toEqual(['clauses', 1, 'text']);
     const cap = await api.refuse('documents.terms.update', {
       engagementId,
-      liabilityCapPercent: '150',
+      liabilityCapPercent: '1000.5',
     });
     expect(cap).toMatchObject({ code: 'VALIDATION' });
-    expect(cap.issues[0]!.code).toBe('INVALID_PERCENT');
+    expect(cap.issues[0]!.code).toBe('INVALID_LIABILITY_CAP');
     const key = await api.refuse('documents.terms.update', {
       engagementId,
       clauses: [{ key: 'warranty', language: 'en', text: 'x' }],

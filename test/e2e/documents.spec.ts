@@ -159,9 +159,9 @@ test('en: terms editing round-trips and is printed in the contract', async ({ ap
   expect(liability.standard).toBe(true);
 
   await section.field('governingLaw').fill('Switzerland, courts of Zurich');
-  await section.field('liabilityCap').fill('150');
+  await section.field('liabilityCap').fill('1500');
   await expect(section.form.getByText(tr('en', 'documents.terms.capError'))).toBeVisible();
-  await section.field('liabilityCap').fill('80');
+  await section.field('liabilityCap').fill('150');
   await section.showClause(liability.title);
   const ownWording =
     'Each party is liable only for direct damage it caused, up to the cap agreed above.';
@@ -180,7 +180,7 @@ test('en: terms editing round-trips and is printed in the contract', async ({ ap
   await section.save();
   const stored = await app.call('documents.terms.get', { engagementId: engagement.id });
   expect(stored.governingLaw).toBe('Switzerland, courts of Zurich');
-  expect(stored.liabilityCapPercent).toBe('80');
+  expect(stored.liabilityCapPercent).toBe('150');
   const storedClause = stored.clauses.find((c) => c.key === 'liability' && c.language === 'en')!;
   expect(storedClause).toMatchObject({ text: ownWording, standard: false });
 
@@ -203,6 +203,9 @@ test('en: terms editing round-trips and is printed in the contract', async ({ ap
   const contract = pdfText(await preview.save());
   expect(contract).toContain('Switzerland, courts of Zurich');
   expect(contract).toContain('direct damage it caused');
+  // 150 % of the contract value, to the cent.
+  const cap = (engagement.contractValueMinor * 3) / 2 / 100;
+  expect(contract).toContain(`€${cap.toLocaleString('en', { minimumFractionDigits: 2 })}`);
   await preview.close();
 
   // Restore the standard wording.

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultFontFiles } from '../../templates/render';
 
 const root = path.resolve(__dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -72,6 +73,18 @@ describe('electron-builder.yml', () => {
     expect(
       readdirSync(path.join(root, 'db', 'migrations')).some((file) => file.endsWith('.sql')),
     ).toBe(true);
+  });
+
+  it('ships the two font weights the PDFs use and leaves the other seven out', () => {
+    const fontPackage = path.join(root, 'node_modules', '@expo-google-fonts', 'noto-sans-sc');
+    const pattern = config.files.find((p) => p.startsWith('!node_modules/@expo-google-fonts/'));
+    const excluded = /\{([^}]*)\}/.exec(pattern ?? '')?.[1]?.split(',') ?? [];
+    const used = Object.values(defaultFontFiles()).map((file) => path.basename(path.dirname(file)));
+    expect(used.sort()).toEqual(['400Regular', '700Bold']);
+    const weights = readdirSync(fontPackage).filter((name) => /^\d00[A-Z]/.test(name));
+    expect(excluded.sort()).toEqual(weights.filter((w) => !used.includes(w)).sort());
+    // The OFL travels with the font.
+    expect(existsSync(path.join(fontPackage, 'LICENSE_FONT'))).toBe(true);
   });
 
   it('builds AppImage and deb, NSIS and dmg', () => {

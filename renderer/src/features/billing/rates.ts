@@ -24,7 +24,7 @@ export const percentToFraction = (percent: string) => shift(percent, -2);
 /** `"0.08"` -> `"8"`. */
 export const fractionToPercent = (fraction: string) => shift(fraction, 2) ?? fraction;
 
-/** A percent string the contract accepts: 0–100, up to six decimals. */
-export function isPercent(value: string): boolean {
-  return /^\d{1,12}(\.\d{1,6})?$/.test(value.trim()) && Number(value) <= 100;
+/** A percent string the contract accepts: 0–`max` (100 unless said), up to six decimals. */
+export function isPercent(value: string, max = 100): boolean {
+  return /^\d{1,12}(\.\d{1,6})?$/.test(value.trim()) && Number(value) <= max;
 }

@@ -167,7 +167,7 @@ function TermsEditor({ terms }: { terms: EngagementTerms }) {
   const guard = useLeaveGuard(isDirty);
 
   const capError =
-    fields.liabilityCapPercent.trim() === '' || isPercent(fields.liabilityCapPercent)
+    fields.liabilityCapPercent.trim() === '' || isPercent(fields.liabilityCapPercent, 1000)
       ? null
       : t('documents.terms.capError');
   const emptyClause = changedClauses.some(([, text]) => text.trim() === '');
