@@ -2,6 +2,7 @@ export * from './errors';
 export * from './open';
 export * from './migrate';
 export * from './backup';
+export * from './backup-inspect';
 export * from './dependents';
 export * as schema from './schema';
 export * from './repositories/clients';

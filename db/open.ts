@@ -18,6 +18,8 @@ export interface OpenedDatabase {
   backupDir: string;
   migration: MigrationReport;
   schemaVersion: number;
+  /** Why today's automatic backup could not be made (the data file itself is fine). */
+  dailyBackupError: Error | null;
   close(): void;
 }
 
@@ -53,7 +55,15 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
       migrationsFolder: options.migrationsFolder,
       backup: (from) => backupBeforeMigration(sqlite, backupDir, from),
     });
-    if (options.dailyBackup) await dailyBackup(sqlite, backupDir);
+    let dailyBackupError: Error | null = null;
+    if (options.dailyBackup) {
+      try {
+        await dailyBackup(sqlite, backupDir);
+      } catch (error) {
+        // A failed (or unverifiable) backup was deleted; the app still opens on its data.
+        dailyBackupError = error instanceof Error ? error : new Error(String(error));
+      }
+    }
     return {
       sqlite,
       db: drizzle(sqlite, { schema }),
@@ -61,10 +71,28 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
       backupDir,
       migration,
       schemaVersion: migration.toVersion,
+      dailyBackupError,
       close: () => sqlite.close(),
     };
   } catch (error) {
     sqlite.close();
     throw error;
+  }
+}
+
+/**
+ * Brings a standalone copy (a backup about to be restored) up to this build's schema, in
+ * place, and leaves it with a rollback journal so it is one self-contained file. The copy
+ * is itself the "before" state, so no further backup is made.
+ */
+export async function upgradeDataFile(file: string, migrationsFolder: string): Promise<number> {
+  const sqlite = new Database(file, { fileMustExist: true });
+  try {
+    sqlite.pragma('foreign_keys = ON');
+    const report = await runMigrations(sqlite, { migrationsFolder, backup: async () => file });
+    sqlite.pragma('journal_mode = DELETE');
+    return report.toVersion;
+  } finally {
+    sqlite.close();
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServices, type TestServices } from '../test/support/services';
-import { createDispatcher } from './dispatcher';
+import { createDispatcher, createGate } from './dispatcher';
 import type { ServiceContext } from './context';
 import type { HandlerMap } from './handler-types';
 import { handlers } from './handlers';
@@ -24,7 +24,10 @@ function ctxOf(s: TestServices): ServiceContext {
       dataDir: s.dir,
       databaseFile: s.database.file,
       schemaVersion: 1,
+      dataLocationWarning: null,
+      dailyBackupFailed: false,
     },
+    data: s.context.data,
     now: () => new Date('2026-11-21T10:00:00.000Z'),
     newId: () => '0196f3a0-0000-7000-8000-000000000001',
   };
@@ -146,5 +149,59 @@ describe('dispatcher', () => {
         schemaVersion: knownSchemaVersion(MIGRATIONS_FOLDER),
       },
     });
+  });
+});
+
+describe('the dispatcher gate', () => {
+  it('an exclusive call waits for calls in flight, and calls made meanwhile wait for it', async () => {
+    const gate = createGate();
+    const log: string[] = [];
+    let finishA!: () => void;
+    const a = gate.shared(async () => {
+      log.push('a start');
+      await new Promise<void>((resolve) => (finishA = resolve));
+      log.push('a end');
+    });
+    const x = gate.alone(async () => {
+      log.push('x start');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      log.push('x end');
+    });
+    const b = gate.shared(async () => {
+      log.push('b');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(log).toEqual(['a start']);
+    finishA();
+    await Promise.all([a, x, b]);
+    expect(log).toEqual(['a start', 'a end', 'x start', 'x end', 'b']);
+  });
+
+  it('without an exclusive call pending, shared calls start at once and overlap', async () => {
+    const gate = createGate();
+    const log: string[] = [];
+    let finish!: () => void;
+    const first = gate.shared(async () => {
+      log.push('1 start');
+      await new Promise<void>((resolve) => (finish = resolve));
+      log.push('1 end');
+    });
+    const second = gate.shared(async () => {
+      log.push('2');
+    });
+    await second;
+    expect(log).toEqual(['1 start', '2']);
+    finish();
+    await first;
+  });
+
+  it('an exclusive call that fails still lets the others through', async () => {
+    const gate = createGate();
+    const failing = gate.alone(async () => {
+      throw new Error('boom');
+    });
+    const after = gate.shared(async () => 'ran');
+    await expect(failing).rejects.toThrow('boom');
+    await expect(after).resolves.toBe('ran');
   });
 });

@@ -1,5 +1,6 @@
 import {
   contract,
+  isExclusiveMethod,
   isHostMethod,
   isMethodName,
   type ApiResult,
@@ -19,6 +20,44 @@ export interface DispatcherOptions {
 class OutputInvalid extends Error {}
 
 /**
+ * Calls share the database; an `exclusive` call (a restore) has it alone. When one is
+ * waiting, new calls queue behind it, it starts once the calls in flight have finished, and
+ * the queued calls run after it. Without an exclusive call pending nothing waits.
+ */
+export function createGate() {
+  let inFlight = 0;
+  let drained: (() => void) | null = null;
+  let exclusive: Promise<void> | null = null;
+
+  async function shared<T>(run: () => Promise<T>): Promise<T> {
+    while (exclusive) await exclusive.catch(() => {});
+    inFlight++;
+    try {
+      return await run();
+    } finally {
+      inFlight--;
+      if (inFlight === 0 && drained) drained();
+    }
+  }
+
+  async function alone<T>(run: () => Promise<T>): Promise<T> {
+    while (exclusive) await exclusive.catch(() => {});
+    let release!: () => void;
+    exclusive = new Promise<void>((resolve) => (release = resolve));
+    try {
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      drained = null;
+      return await run();
+    } finally {
+      exclusive = null;
+      release();
+    }
+  }
+
+  return { shared, alone };
+}
+
+/**
  * The single entry for every contract call: unknown method -> UNKNOWN_METHOD; input parsed
  * with the method's strict schema -> VALIDATION with issues; writes in one transaction;
  * output checked against its schema before it leaves (a mismatch rolls the write back).
@@ -33,6 +72,7 @@ export function createDispatcher(
 ): Dispatch {
   const logError =
     options.logError ?? ((method, error) => console.error(`[services] ${method}`, error));
+  const gate = createGate();
 
   return async (method, input) => {
     if (!isMethodName(method)) {
@@ -78,11 +118,12 @@ export function createDispatcher(
       if (!out.success) throw new OutputInvalid(JSON.stringify(out.error.issues).slice(0, 2000));
       return out.data;
     };
+    const run = async () =>
+      spec.kind === 'write'
+        ? ctx.sqlite.transaction(() => checkOutput(handler(parsed.data, ctx))).immediate()
+        : checkOutput(await handler(parsed.data, ctx));
     try {
-      const data =
-        spec.kind === 'write'
-          ? ctx.sqlite.transaction(() => checkOutput(handler(parsed.data, ctx))).immediate()
-          : checkOutput(await handler(parsed.data, ctx));
+      const data = isExclusiveMethod(method) ? await gate.alone(run) : await gate.shared(run);
       return { ok: true, data };
     } catch (error) {
       const shape = toErrorShape(error);

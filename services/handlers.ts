@@ -1,4 +1,5 @@
 import { appHandlers } from './app/handlers';
+import { backupHandlers } from './backups/handlers';
 import { billingHandlers } from './billing/handlers';
 import { clientHandlers } from './clients/handlers';
 import { debtHandlers } from './debt/handlers';
@@ -9,6 +10,7 @@ import { slaHandlers } from './sla/handlers';
 /** Every contract method has exactly one handler; the type fails to compile otherwise. */
 export const handlers: HandlerMap = {
   ...appHandlers,
+  ...backupHandlers,
   ...clientHandlers,
   ...debtHandlers,
   ...billingHandlers,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { backupMethods } from './backups';
 import { billingMethods } from './billing';
 import { clientMethods } from './clients';
 import { debtMethods } from './debt';
@@ -25,6 +26,11 @@ export interface MethodSpec {
    * CLI may call it. Main's IPC guard refuses it from the window.
    */
   readonly internal?: boolean;
+  /**
+   * Runs alone: the dispatcher waits for the calls in flight, holds new ones until it is
+   * done (backups.restore closes and reopens the database).
+   */
+  readonly exclusive?: boolean;
 }
 
 /**
@@ -33,6 +39,7 @@ export interface MethodSpec {
  */
 export const contract = {
   ...appMethods,
+  ...backupMethods,
   ...clientMethods,
   ...debtMethods,
   ...profileMethods,
@@ -71,6 +78,10 @@ export function isHostMethod(name: MethodName): name is HostMethodName {
 /** Refused from the renderer window: only main and the CLI may call it. */
 export function isInternalMethod(name: MethodName): boolean {
   return specOf(name).internal === true;
+}
+
+export function isExclusiveMethod(name: MethodName): boolean {
+  return specOf(name).exclusive === true;
 }
 
 export function isMethodName(name: unknown): name is MethodName {

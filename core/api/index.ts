@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './common';
 export * from './app';
+export * from './backups';
 export * from './clients';
 export * from './debt';
 export * from './billing-fields';

@@ -67,6 +67,11 @@ function registry(ctx: ServiceContext): Map<string, JobEntry> {
   return jobs;
 }
 
+/** A restore waits for no export: it refuses while one is still writing documents. */
+export function exportRunning(ctx: ServiceContext): boolean {
+  return [...registry(ctx).values()].some((e) => e.job.state === 'running');
+}
+
 function requireJob(ctx: ServiceContext, jobId: string): JobEntry {
   const entry = registry(ctx).get(jobId);
   if (!entry) {

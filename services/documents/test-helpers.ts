@@ -34,7 +34,10 @@ export function contextFor(services: TestServices, now: () => Date): ServiceCont
       dataDir: services.dir,
       databaseFile: services.database.file,
       schemaVersion: services.database.schemaVersion,
+      dataLocationWarning: null,
+      dailyBackupFailed: false,
     },
+    data: services.context.data,
     now,
     newId: () => `0196f3a0-0000-7000-8000-${String(++n).padStart(12, '0')}`,
   };

@@ -80,6 +80,11 @@ const exportFolder = makeTempDir('engagement-desk-fuzz-export-');
  */
 const validInput: { [M in ServiceMethodName]: MethodInput<M> } = {
   'app.info': {},
+  'backups.list': {},
+  'backups.create': {},
+  // No such backup in the fuzz folder: NOT_FOUND, never VALIDATION (nothing is restored).
+  'backups.preview': { name: 'manual-2026-01-01T00-00-00-000Z.sqlite' },
+  'backups.restore': { name: 'daily-2026-01-01.sqlite' },
   'clients.list': {
     search: 'acme',
     archived: 'all',

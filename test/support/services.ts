@@ -18,12 +18,12 @@ export async function startTestServices(
     logError: () => {},
     ...(options.now ? { now: options.now } : {}),
   });
-  return {
-    ...services,
+  // Not spread: `database` is a getter that follows a restore.
+  return Object.assign(services, {
     dir: temp.dir,
     dispose: () => {
       services.close();
       temp.cleanup();
     },
-  };
+  });
 }

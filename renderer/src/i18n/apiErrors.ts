@@ -38,6 +38,11 @@ export function describeError(error: unknown, t: TFunction, currency?: string): 
   if (error.reason && i18n.exists(billingKey)) {
     return String(t(billingKey as never, formatDetails(details, i18n.language) as never));
   }
+  // Backups: a damaged or newer backup, a failed check, a restore that could not finish.
+  const backupKey = `backupErrors.${error.reason ?? ''}`;
+  if (error.reason && i18n.exists(backupKey)) {
+    return String(t(backupKey as never, details as never));
+  }
   // Documents: rendering, saving and period exports.
   const documentSentence = describeReason(error.reason, t, details);
   if (documentSentence) return documentSentence;

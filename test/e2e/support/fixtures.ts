@@ -66,9 +66,13 @@ interface PageGlobals {
   };
 }
 
-export const test = base.extend<{ app: AppHarness }>({
-  app: async ({ page }, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-e2e-'));
+export const test = base.extend<{ app: AppHarness; dataFolderName: string }>({
+  /** A sub-folder of the temp folder to use as data folder, e.g. `Dropbox/Engagement Desk`. */
+  dataFolderName: ['', { option: true }],
+  app: async ({ page, dataFolderName }, use) => {
+    const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-e2e-'));
+    const dataDir = path.join(tempRoot, dataFolderName);
+    fs.mkdirSync(dataDir, { recursive: true });
     const problems: string[] = [];
     const start = () =>
       startServices({
@@ -218,7 +222,7 @@ export const test = base.extend<{ app: AppHarness }>({
     await use(harness);
 
     services.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(tempRoot, { recursive: true, force: true });
     expect(problems, 'console errors, CSP violations, page errors or dialogs').toEqual([]);
   },
 });

@@ -1,19 +1,26 @@
 import {
   ActionIcon,
+  Alert,
   Badge,
   Button,
   CopyButton,
   Group,
-  Paper,
   SegmentedControl,
   Skeleton,
   Stack,
   Text,
-  Title,
   Tooltip,
   useMantineColorScheme,
 } from '@mantine/core';
-import { IconCheck, IconCopy, IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
+import {
+  IconCheck,
+  IconCloudExclamation,
+  IconCopy,
+  IconDeviceDesktop,
+  IconMoon,
+  IconServer2,
+  IconSun,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { IconSparkles } from '@tabler/icons-react';
 import { notifyError, notifySuccess } from '../../lib/notify';
@@ -28,53 +35,10 @@ import {
   type Language,
 } from '../../stores/preferences';
 import { ProfileSection } from '../billing/components/ProfileSection';
+import { BackupsSection } from './BackupsSection';
 import { appQueries } from './queries';
+import { Row, Section } from './SettingsLayout';
 import classes from './SettingsPage.module.css';
-
-function Section({
-  title,
-  description,
-  children,
-}: {
-  title: string;
-  description?: string;
-  children: ReactNode;
-}) {
-  const id = `settings-${title.replace(/\W+/g, '-').toLowerCase()}`;
-  return (
-    <Paper withBorder radius="md" px="lg" py="sm" component="section" aria-labelledby={id}>
-      <Stack gap={2} pt="xs">
-        <Title order={2} size="h5" id={id}>
-          {title}
-        </Title>
-        {description && (
-          <Text size="sm" c="dimmed">
-            {description}
-          </Text>
-        )}
-      </Stack>
-      {children}
-    </Paper>
-  );
-}
-
-function Row({ label, hint, children }: { label: ReactNode; hint?: string; children: ReactNode }) {
-  return (
-    <div className={classes.row}>
-      <div>
-        <Text size="sm" fw={500}>
-          {label}
-        </Text>
-        {hint && (
-          <Text size="xs" c="dimmed">
-            {hint}
-          </Text>
-        )}
-      </div>
-      <div>{children}</div>
-    </div>
-  );
-}
 
 function CopyablePath({ value }: { value: string }) {
   const { t } = useTranslation();
@@ -177,6 +141,33 @@ export function SettingsPage() {
         </Section>
 
         <Section title={t('settings.data.title')} description={t('settings.data.description')}>
+          {info.data?.dataLocationWarning && (
+            <Alert
+              mt="md"
+              color="yellow"
+              variant="light"
+              icon={
+                info.data.dataLocationWarning.kind === 'network' ? (
+                  <IconServer2 size={18} aria-hidden />
+                ) : (
+                  <IconCloudExclamation size={18} aria-hidden />
+                )
+              }
+              title={
+                info.data.dataLocationWarning.kind === 'network'
+                  ? t('settings.data.warning.networkTitle', {
+                      provider: info.data.dataLocationWarning.provider,
+                    })
+                  : t('settings.data.warning.cloudTitle', {
+                      provider: info.data.dataLocationWarning.provider,
+                    })
+              }
+            >
+              {info.data.dataLocationWarning.kind === 'network'
+                ? t('settings.data.warning.network')
+                : t('settings.data.warning.cloud')}
+            </Alert>
+          )}
           <Row label={t('settings.data.folder')}>
             {infoValue((data) => (
               <CopyablePath value={data.dataDir} />
@@ -195,6 +186,8 @@ export function SettingsPage() {
             ))}
           </Row>
         </Section>
+
+        <BackupsSection />
 
         <Section title={t('demo.title')} description={t('demo.description')}>
           <Row label={t('demo.title')}>

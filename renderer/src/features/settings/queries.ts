@@ -14,3 +14,25 @@ export const appQueries = {
       staleTime: Infinity,
     }),
 };
+
+export const backupKeys = {
+  all: ['backups'] as const,
+  list: () => [...backupKeys.all, 'list'] as const,
+  preview: (name: string) => [...backupKeys.all, 'preview', name] as const,
+};
+
+export const backupQueries = {
+  list: () =>
+    queryOptions({
+      queryKey: backupKeys.list(),
+      queryFn: () => call('backups.list', {}),
+    }),
+  /** Always read fresh: the comparison includes the live data. */
+  preview: (name: string) =>
+    queryOptions({
+      queryKey: backupKeys.preview(name),
+      queryFn: () => call('backups.preview', { name }),
+      staleTime: 0,
+      gcTime: 0,
+    }),
+};
