@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type OpenedDatabase } from '../db';
+import { DATABASE_FILE_NAME, openDatabase, type OpenedDatabase } from '../db';
 import { dataLocationWarning } from './app/location';
 import { newUuidV7, systemClock, type ServiceContext } from './context';
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './dispatcher';
@@ -24,8 +24,31 @@ export interface Services {
   close(): void;
 }
 
+/**
+ * What a restore interrupted by a crash can leave beside the data file: its prepared copy
+ * (`.restore-….sqlite` and sidecars) and the second name of the file it replaced
+ * (`….before-restore-…`). The live file is whole either way (the swap is one rename) and the
+ * data it replaced is in the verified safety backup, so both go at the next start.
+ */
+export function removeRestoreLeftovers(dataDir: string, liveFileName: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dataDir);
+  } catch {
+    return [];
+  }
+  const leftovers = names.filter(
+    (name) =>
+      /^\.restore-[^/\\]+\.sqlite(-journal|-wal|-shm)?$/.test(name) ||
+      name.startsWith(`${liveFileName}.before-restore-`),
+  );
+  for (const name of leftovers) fs.rmSync(path.join(dataDir, name), { force: true });
+  return leftovers;
+}
+
 /** Opens (and upgrades) the data file and returns the dispatcher over it. */
 export async function startServices(options: ServicesOptions): Promise<Services> {
+  removeRestoreLeftovers(options.dataDir, DATABASE_FILE_NAME);
   const open = (dailyBackup: boolean) =>
     openDatabase({
       dataDir: options.dataDir,

@@ -388,3 +388,37 @@ describe("today's automatic backup", () => {
     }
   });
 });
+
+describe('a restore interrupted by a crash', () => {
+  it('leaves files beside the data file that the next start removes, data intact', async () => {
+    await createClient('Kept GmbH');
+    const dir = services.dir;
+    services.close();
+    const live = path.join(dir, DATABASE_FILE_NAME);
+    const leftovers = [
+      '.restore-2026-11-21T09-00-00-000Z.sqlite',
+      '.restore-2026-11-21T09-00-00-000Z.sqlite-wal',
+      `${DATABASE_FILE_NAME}.before-restore-4242-1795000000000`,
+    ];
+    for (const name of leftovers) fs.copyFileSync(live, path.join(dir, name));
+    // Not ours: a user's own file that merely looks alike is left alone.
+    fs.writeFileSync(path.join(dir, 'notes-before-restore.txt'), 'mine');
+
+    const again = await startServices({
+      dataDir: dir,
+      migrationsFolder: MIGRATIONS_FOLDER,
+      appVersion: '0.0.0-test',
+      logError: () => {},
+    });
+    try {
+      for (const name of leftovers) expect(fs.existsSync(path.join(dir, name)), name).toBe(false);
+      expect(fs.existsSync(path.join(dir, 'notes-before-restore.txt'))).toBe(true);
+      const listed = await again.invoke('clients.list', { archived: 'all' });
+      expect(
+        listed.ok && (listed.data as { items: Client[] }).items.map((c) => c.displayName),
+      ).toEqual(['Kept GmbH']);
+    } finally {
+      again.close();
+    }
+  });
+});
