@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { BACKUP_NAME_PATTERN, kindOfBackup, useRollbackJournal, type BackupKind } from './backup';
+import {
+  BACKUP_NAME_PATTERN,
+  kindOfBackup,
+  tableNames,
+  useRollbackJournal,
+  verifyOpenBackup,
+  type BackupKind,
+} from './backup';
 
 /** What a data file holds, read without changing it. Counts are null when a table is absent. */
 export interface DataSummary {
@@ -27,16 +34,22 @@ export interface BackupEntry {
   sizeBytes: number;
 }
 
+/** The list entry of one backup file; null for a name that is not a backup or not a file. */
+export function backupEntry(backupDir: string, name: string): BackupEntry | null {
+  const kind = kindOfBackup(name);
+  if (!kind) return null;
+  const stat = fs.lstatSync(path.join(backupDir, name));
+  if (!stat.isFile()) return null;
+  return { name, kind, createdAt: stat.mtime.toISOString(), sizeBytes: stat.size };
+}
+
 /** Backup files in the folder, newest first. Stray files (partials, others) are ignored. */
 export function listBackupFiles(backupDir: string): BackupEntry[] {
   if (!fs.existsSync(backupDir)) return [];
   const entries: BackupEntry[] = [];
   for (const name of fs.readdirSync(backupDir)) {
-    const kind = kindOfBackup(name);
-    if (!kind) continue;
-    const stat = fs.lstatSync(path.join(backupDir, name));
-    if (!stat.isFile()) continue;
-    entries.push({ name, kind, createdAt: stat.mtime.toISOString(), sizeBytes: stat.size });
+    const entry = backupEntry(backupDir, name);
+    if (entry) entries.push(entry);
   }
   return entries.sort((a, b) =>
     a.createdAt === b.createdAt ? b.name.localeCompare(a.name) : b.createdAt < a.createdAt ? -1 : 1,
@@ -60,11 +73,14 @@ export function resolveBackup(backupDir: string, name: string): string | null {
 
 export type SchemaStatus = 'current' | 'older' | 'newer';
 
-/** Like the migration runner: a file that applied a migration this build lacks is newer. */
+/**
+ * Like the migration runner: a file that applied a migration this build lacks is newer.
+ * `known` is this build's schema version (the migrations it ships).
+ */
 export function schemaStatusOf(
   sqlite: Database.Database,
   migrationsFolder: string,
-): { version: number; status: SchemaStatus } {
+): { version: number; status: SchemaStatus; known: number } {
   const known = readMigrationFiles({ migrationsFolder });
   const knownMillis = new Set(known.map((m) => m.folderMillis));
   const rows = sqlite
@@ -72,18 +88,18 @@ export function schemaStatusOf(
     .all() as { createdAt: number }[];
   const newer = rows.some((r) => !knownMillis.has(Number(r.createdAt)));
   const version = rows.length;
-  if (newer) return { version, status: 'newer' };
-  return { version, status: version < known.length ? 'older' : 'current' };
+  const status = newer ? 'newer' : version < known.length ? 'older' : 'current';
+  return { version, status, known: known.length };
 }
 
-function tableNames(sqlite: Database.Database): Set<string> {
-  return new Set(
-    (
-      sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as {
-        name: string;
-      }[]
-    ).map((r) => r.name),
-  );
+/** The schema version of a data file: how many migrations it applied (0 without the table). */
+export function schemaVersionOf(
+  sqlite: Database.Database,
+  tables: Set<string> = tableNames(sqlite),
+): number {
+  return tables.has('__drizzle_migrations')
+    ? (sqlite.prepare(`SELECT count(*) AS n FROM "__drizzle_migrations"`).get() as { n: number }).n
+    : 0;
 }
 
 /** Counts and invoice figures; tolerant of older (and newer) schemas: absent parts are null. */
@@ -121,11 +137,8 @@ export function summarize(sqlite: Database.Database): DataSummary {
       invoiceTotals = [];
     }
   }
-  const migrations = tables.has('__drizzle_migrations')
-    ? (sqlite.prepare(`SELECT count(*) AS n FROM "__drizzle_migrations"`).get() as { n: number }).n
-    : 0;
   return {
-    schemaVersion: migrations,
+    schemaVersion: schemaVersionOf(sqlite, tables),
     counts: {
       clients: count('clients'),
       engagements: count('engagements'),
@@ -152,4 +165,22 @@ export function withBackupReadOnly<T>(file: string, read: (sqlite: Database.Data
   } finally {
     sqlite.close();
   }
+}
+
+/** What `backups.preview` and `backups.restore` learn of a backup: one read-only open. */
+export interface BackupInspection {
+  schema: { version: number; status: SchemaStatus; known: number };
+  holds: DataSummary;
+}
+
+/**
+ * Verifies a backup (as `verifyBackupFile`: integrity, the app's tables) and reads its schema
+ * status and what it holds, on one read-only handle. Throws BackupVerificationError (or
+ * SQLite's error) when the file is not a usable backup.
+ */
+export function inspectBackupFile(file: string, migrationsFolder: string): BackupInspection {
+  return withBackupReadOnly(file, (sqlite) => {
+    verifyOpenBackup(sqlite, file);
+    return { schema: schemaStatusOf(sqlite, migrationsFolder), holds: summarize(sqlite) };
+  });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_NAME_PATTERN } from '../core/api/backups';
+import { BACKUP_NAME_PATTERN, type BackupKind } from '../core/api/backups';
 
 export const BACKUP_DIR_NAME = 'backups';
 
@@ -20,11 +20,8 @@ export const DAILY_KEEP = 7;
 export const WEEKLY_KEEP = 4;
 const PRE_MIGRATION_KEEP = 10;
 
-export const BACKUP_KINDS = ['daily', 'weekly', 'pre-migration', 'manual', 'safety'] as const;
-export type BackupKind = (typeof BACKUP_KINDS)[number];
-
 /** Only names the app itself writes; anything else (a path, `..`) is never a backup. */
-export { BACKUP_NAME_PATTERN };
+export { BACKUP_NAME_PATTERN, type BackupKind };
 
 /** Tables every Engagement Desk data file has had since its first schema version. */
 const REQUIRED_TABLES = ['__drizzle_migrations', 'clients'];
@@ -66,6 +63,17 @@ export interface BackupHooks {
   afterWrite?: (partialFile: string) => void;
 }
 
+/** Names of the tables in a data file. */
+export function tableNames(db: Database.Database): Set<string> {
+  return new Set(
+    (
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name),
+  );
+}
+
 /**
  * A file is a usable Engagement Desk backup when SQLite's `integrity_check` says `ok` and
  * it has the app's tables. Opened read-only; throws BackupVerificationError otherwise.
@@ -78,6 +86,15 @@ export function verifyBackupFile(file: string): void {
     throw new BackupVerificationError(file, `cannot be opened (${(error as Error).message})`);
   }
   try {
+    verifyOpenBackup(db, file);
+  } finally {
+    db.close();
+  }
+}
+
+/** `verifyBackupFile`'s checks on a handle already open (read-only) on `file`. */
+export function verifyOpenBackup(db: Database.Database, file: string): void {
+  try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
       throw new BackupVerificationError(
@@ -88,13 +105,7 @@ export function verifyBackupFile(file: string): void {
           .slice(0, 300)}`,
       );
     }
-    const tables = new Set(
-      (
-        db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as {
-          name: string;
-        }[]
-      ).map((r) => r.name),
-    );
+    const tables = tableNames(db);
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length > 0) {
       throw new BackupVerificationError(file, `missing tables ${missing.join(', ')}`);
@@ -102,8 +113,6 @@ export function verifyBackupFile(file: string): void {
   } catch (error) {
     if (error instanceof BackupVerificationError) throw error;
     throw new BackupVerificationError(file, (error as Error).message);
-  } finally {
-    db.close();
   }
 }
 

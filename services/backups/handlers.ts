@@ -1,23 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupInfo, BackupPreview, DataSummary } from '../../core/api';
+import type { BackupInfo, BackupPreview } from '../../core/api';
 import {
   BackupVerificationError,
-  kindOfBackup,
+  backupEntry,
+  inspectBackupFile,
   listBackupFiles,
   namedBackup,
   resolveBackup,
-  schemaStatusOf,
+  schemaVersionOf,
   stamp,
   summarize,
   upgradeDataFile,
-  useRollbackJournal,
   verifyBackupFile,
   withBackupReadOnly,
   type BackupEntry,
   type BackupHooks,
 } from '../../db';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { ServiceContext } from '../context';
 import { exportRunning } from '../documents/export';
 import { ServiceError } from '../errors';
@@ -54,16 +53,17 @@ function corrupt(name: string, cause: unknown): ServiceError {
   });
 }
 
-function schemaVersionOf(file: string): number | null {
-  try {
-    return withBackupReadOnly(file, (db) => summarize(db).schemaVersion);
-  } catch {
-    return null;
-  }
-}
-
+/** A list entry with its file's schema version (null when it cannot be read). */
 function info(ctx: ServiceContext, entry: BackupEntry): BackupInfo {
-  return { ...entry, schemaVersion: schemaVersionOf(path.join(ctx.data.backupDir, entry.name)) };
+  let schemaVersion: number | null;
+  try {
+    schemaVersion = withBackupReadOnly(path.join(ctx.data.backupDir, entry.name), (db) =>
+      schemaVersionOf(db),
+    );
+  } catch {
+    schemaVersion = null;
+  }
+  return { ...entry, schemaVersion };
 }
 
 function verificationFailed(error: unknown): ServiceError {
@@ -94,33 +94,22 @@ async function makeBackup(ctx: ServiceContext, kind: 'manual' | 'safety'): Promi
   }
 }
 
-function entryOf(ctx: ServiceContext, file: string): BackupInfo {
-  const name = path.basename(file);
-  const stat = fs.statSync(file);
-  return info(ctx, {
-    name,
-    kind: kindOfBackup(name)!,
-    createdAt: stat.mtime.toISOString(),
-    sizeBytes: stat.size,
-  });
+/** The list entry of a backup file in the backups folder (one the app wrote). */
+function entryOf(ctx: ServiceContext, file: string): BackupEntry {
+  return backupEntry(ctx.data.backupDir, path.basename(file))!;
 }
 
-/** Reads a backup: verified, its schema compared with this build's, and what it holds. */
+/**
+ * Reads a backup on one read-only handle: verified, its schema compared with this build's,
+ * and what it holds (an older build's WAL-mode backup is switched to a rollback journal
+ * first, so no sidecars are left behind).
+ */
 function inspect(ctx: ServiceContext, name: string, file: string) {
   try {
-    useRollbackJournal(file); // an older build's WAL-mode backup: no sidecars left behind
-    verifyBackupFile(file);
-    return withBackupReadOnly(file, (db) => ({
-      schema: schemaStatusOf(db, ctx.data.migrationsFolder),
-      holds: summarize(db),
-    }));
+    return inspectBackupFile(file, ctx.data.migrationsFolder);
   } catch (error) {
     throw corrupt(name, error);
   }
-}
-
-function currentSummary(ctx: ServiceContext): DataSummary {
-  return summarize(ctx.sqlite);
 }
 
 export const backupHandlers: HandlerMap<
@@ -129,19 +118,18 @@ export const backupHandlers: HandlerMap<
   'backups.list': (_input, ctx) =>
     listBackupFiles(ctx.data.backupDir).map((entry) => info(ctx, entry)),
 
-  'backups.create': async (_input, ctx) => entryOf(ctx, await makeBackup(ctx, 'manual')),
+  'backups.create': async (_input, ctx) => info(ctx, entryOf(ctx, await makeBackup(ctx, 'manual'))),
 
   'backups.preview': (input, ctx): BackupPreview => {
     const file = requireBackup(ctx, input.name);
     const { schema, holds } = inspect(ctx, input.name, file);
     return {
-      backup: entryOf(ctx, file),
+      backup: { ...entryOf(ctx, file), schemaVersion: holds.schemaVersion },
       schemaStatus: schema.status,
-      knownSchemaVersion: readMigrationFiles({ migrationsFolder: ctx.data.migrationsFolder })
-        .length,
+      knownSchemaVersion: schema.known,
       restorable: schema.status !== 'newer',
       holds,
-      current: currentSummary(ctx),
+      current: summarize(ctx.sqlite),
     };
   },
 
