@@ -98,13 +98,21 @@ class ParsedFontFormat {
   }
 }
 
-let fontkitPatched: FontkitModule | null = null;
-const fontkitPatchedFormats = new WeakSet<FontkitModule>();
-
 /** The fontkit instance pdfkit itself uses (resolved from pdfmake → pdfkit → fontkit). */
 function pdfkitsFontkit(): FontkitModule {
   const pdfkit = createRequire(localRequire().resolve('pdfmake')).resolve('pdfkit');
   return createRequire(pdfkit)('fontkit') as FontkitModule;
+}
+
+/** pdfkit's fontkit with `ParsedFontFormat` registered (once per process). */
+let fontkit: FontkitModule | null = null;
+function sharingFontkit(): FontkitModule {
+  if (!fontkit) {
+    const instance = pdfkitsFontkit();
+    instance.registerFormat(ParsedFontFormat);
+    fontkit = instance;
+  }
+  return fontkit;
 }
 
 let useParsedFonts = true;
@@ -119,19 +127,15 @@ export function ensureFonts(): FontFiles {
     let stored: Buffer = bytes;
     if (useParsedFonts) {
       try {
-        fontkitPatched ??= pdfkitsFontkit();
-        if (!fontkitPatchedFormats.has(fontkitPatched)) {
-          fontkitPatched.registerFormat(ParsedFontFormat);
-          fontkitPatchedFormats.add(fontkitPatched);
-        }
+        const shared = sharingFontkit();
         // 'EDSK', then 0xFFFFFFFF (an out-of-range dfont map offset), then a tag
         const key = Buffer.concat([
           Buffer.from('EDSK'),
           Buffer.from([0xff, 0xff, 0xff, 0xff]),
           Buffer.from(`font:${file.length}`),
         ]);
-        parsedFonts.set(key, fontkitPatched.create(bytes));
-        if (fontkitPatched.create(key) !== parsedFonts.get(key)) throw new Error('not shared');
+        parsedFonts.set(key, shared.create(bytes));
+        if (shared.create(key) !== parsedFonts.get(key)) throw new Error('not shared');
         stored = key;
       } catch {
         useParsedFonts = false; // plain bytes: pdfkit parses them per document
