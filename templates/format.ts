@@ -79,8 +79,8 @@ export function pdfMoney(minor: number, currency: string, locale: string): strin
   );
 }
 
-/** Rounds a float amount of minor units half away from zero (debt estimates are floats). */
-export function roundMinor(value: number): number {
+/** Rounds a float half away from zero (debt estimates are floats; core's roundMinor is exact). */
+function roundHalfAway(value: number): number {
   return Math.sign(value) * Math.round(Math.abs(value));
 }
 
@@ -104,11 +104,6 @@ function df(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeF
     dfCache.set(key, f);
   }
   return f;
-}
-
-/** The Intl locale of a document language: the app's own convention ('en', 'zh-CN'). */
-export function intlLocale(language: Locale): string {
-  return language;
 }
 
 /** Only CNY has a meaningful 大写 on a Chinese invoice; other currencies print none. */
@@ -144,7 +139,7 @@ export interface DocFormat {
 }
 
 export function docFormat(language: Locale): DocFormat {
-  const locale = intlLocale(language);
+  const locale: string = language; // the languages are Intl locales ('en', 'zh-CN')
   const zh = language === 'zh-CN';
   return {
     language,
@@ -152,7 +147,7 @@ export function docFormat(language: Locale): DocFormat {
     amount: (minor, currency) =>
       glyphSafe(formatMoney({ amountMinor: minor, currency }, locale, { withCurrency: false })),
     estimate: (minor, currency) => {
-      const whole = roundMinor(minor / 10 ** minorDigits(currency));
+      const whole = roundHalfAway(minor / 10 ** minorDigits(currency));
       return withSafeSymbol((currencyDisplay) =>
         nf(locale, {
           style: 'currency',

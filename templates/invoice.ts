@@ -235,6 +235,12 @@ export function invoiceDocument(model: InvoiceModel): TDocumentDefinitions {
     });
   }
 
+  // Payments and credit notes end with the same amount column.
+  const amountColumn: Column = {
+    header: fill(w.common.inCurrency, { label: w.common.amount, currency: cur }),
+    width: 80,
+    align: 'right',
+  };
   if (inv.payments.length > 0) {
     content.push(heading(w.payments.title, accent, 2));
     content.push(
@@ -243,11 +249,7 @@ export function invoiceDocument(model: InvoiceModel): TDocumentDefinitions {
           { header: w.common.date, width: 90 },
           { header: w.payments.method, width: 90 },
           { header: w.common.reference, width: '*' },
-          {
-            header: fill(w.common.inCurrency, { label: w.common.amount, currency: cur }),
-            width: 80,
-            align: 'right',
-          },
+          amountColumn,
         ],
         inv.payments.map((p) => [
           fmt.date(p.date),
@@ -269,11 +271,7 @@ export function invoiceDocument(model: InvoiceModel): TDocumentDefinitions {
           { header: w.creditNotes.number, width: 100 },
           { header: w.common.date, width: 90 },
           { header: w.creditNote.reason, width: '*' },
-          {
-            header: fill(w.common.inCurrency, { label: w.common.amount, currency: cur }),
-            width: 80,
-            align: 'right',
-          },
+          amountColumn,
         ],
         inv.creditNotes.map((c) => [
           txt(c.number),
@@ -306,15 +304,14 @@ export function invoiceDocument(model: InvoiceModel): TDocumentDefinitions {
     content.push({ columns: payBlocks, columnGap: 20, margin: [0, 16, 0, 0], unbreakable: true });
   }
 
-  if (inv.unacceptedReason && inv.unacceptedReason.trim()) {
+  // The client's reason for not accepting, then the invoice's notes: each only when written.
+  for (const [title, text] of [
+    [w.invoice.unaccepted, inv.unacceptedReason ?? ''],
+    [w.common.notes, inv.notes],
+  ] as const) {
+    if (!text.trim()) continue;
     content.push({
-      stack: [label(w.invoice.unaccepted), ...paragraphs(inv.unacceptedReason, { fontSize: 8.5 })],
-      margin: [0, 12, 0, 0],
-    });
-  }
-  if (inv.notes.trim()) {
-    content.push({
-      stack: [label(w.common.notes), ...paragraphs(inv.notes, { fontSize: 8.5 })],
+      stack: [label(title), ...paragraphs(text, { fontSize: 8.5 })],
       margin: [0, 12, 0, 0],
     });
   }

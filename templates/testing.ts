@@ -7,30 +7,29 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-let dir: string | null = null;
-let n = 0;
-
-function tempFile(bytes: Uint8Array): string {
-  dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-templates-'));
-  const file = path.join(dir, `doc-${++n}.pdf`);
-  fs.writeFileSync(file, bytes);
-  return file;
+/** Runs a poppler tool on the PDF written to a temp file, which is removed afterwards. */
+function poppler(tool: string, options: string[], bytes: Uint8Array): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-templates-'));
+  try {
+    const file = path.join(dir, 'document.pdf');
+    fs.writeFileSync(file, bytes);
+    return execFileSync(tool, [...options, file, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** `pdftotext -layout`: the page as laid out (columns side by side). */
 export function pdfLayoutText(bytes: Uint8Array): string {
-  return execFileSync('pdftotext', ['-layout', tempFile(bytes), '-'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  return poppler('pdftotext', ['-layout'], bytes);
 }
 
 /** `pdftotext -raw`: text in drawing order, so a wrapped cell's lines stay together. */
 export function pdfRawText(bytes: Uint8Array): string {
-  return execFileSync('pdftotext', ['-raw', tempFile(bytes), '-'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  return poppler('pdftotext', ['-raw'], bytes);
 }
 
 /** Text without any whitespace: wrapping never splits a needle. */
@@ -46,10 +45,7 @@ export interface WordBox {
 
 /** Every word with its horizontal extent (`pdftotext -bbox`), to prove nothing overflows. */
 export function pdfWordBoxes(bytes: Uint8Array): WordBox[] {
-  const html = execFileSync('pdftotext', ['-bbox', tempFile(bytes), '-'], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const html = poppler('pdftotext', ['-bbox'], bytes);
   const words: WordBox[] = [];
   let page = 0;
   let pageWidth = 0;
@@ -68,8 +64,5 @@ export function pdfWordBoxes(bytes: Uint8Array): WordBox[] {
   return words;
 }
 
-/** Number of pages according to poppler (`pdfinfo`). */
-export function pdfPageCount(bytes: Uint8Array): number {
-  const info = execFileSync('pdfinfo', [tempFile(bytes)], { encoding: 'utf8' });
-  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? Number.NaN);
-}
+/** Number of pages according to poppler (`pdfinfo`): the shared test support's. */
+export { pdfPageCount } from '../test/support/pdf';
