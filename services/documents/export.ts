@@ -67,9 +67,14 @@ function registry(ctx: ServiceContext): Map<string, JobEntry> {
   return jobs;
 }
 
+function runningJob(ctx: ServiceContext): JobEntry | undefined {
+  for (const entry of registry(ctx).values()) if (entry.job.state === 'running') return entry;
+  return undefined;
+}
+
 /** A restore waits for no export: it refuses while one is still writing documents. */
 export function exportRunning(ctx: ServiceContext): boolean {
-  return [...registry(ctx).values()].some((e) => e.job.state === 'running');
+  return runningJob(ctx) !== undefined;
 }
 
 function requireJob(ctx: ServiceContext, jobId: string): JobEntry {
@@ -304,7 +309,7 @@ export function startExport(
 ): ExportJob {
   const folder = input.folder;
   const jobs = registry(ctx);
-  const running = [...jobs.values()].find((e) => e.job.state === 'running');
+  const running = runningJob(ctx);
   if (running) {
     throw new ServiceError(
       'CONFLICT',

@@ -3,6 +3,7 @@ import type {
   DebtItem,
   DebtStatus,
   DocumentRequest,
+  Engagement,
   Locale,
   SellerSnapshot,
 } from '../../core/api';
@@ -124,8 +125,7 @@ function mainCurrency(items: readonly DebtItem[], preferred: string): string {
 }
 
 /** The engagement's debt items; without any, the client's saved budget selection. */
-export function proposalItems(ctx: ServiceContext, engagementId: string): DebtItem[] {
-  const engagement = read(ctx, 'engagements.get', { id: engagementId });
+function proposalItems(ctx: ServiceContext, engagement: Engagement): DebtItem[] {
   const ids = engagement.debtItemIds.length
     ? engagement.debtItemIds
     : (read(ctx, 'debt.selection.get', { clientId: engagement.clientId })?.itemIds ?? []);
@@ -142,7 +142,7 @@ export async function proposalModel(
   const owner = client(ctx, engagement.clientId);
   const lang = language ?? owner.documentLanguage;
   const terms = loadTerms(ctx, engagementId);
-  const items = proposalItems(ctx, engagementId);
+  const items = proposalItems(ctx, engagement);
   const settings = read(ctx, 'debt.settings.get', { clientId: owner.id });
   const schedule = read(ctx, 'milestones.get', { engagementId });
   const slaClauses = read(ctx, 'sla.clauses.list', { engagementId });

@@ -22,22 +22,11 @@ export function documentsApi(services: TestServices) {
   return { call, refuse };
 }
 
-/** A handler context over the test services' database, for the view-model builders. */
+/** The test services' own handler context with this clock and predictable ids. */
 export function contextFor(services: TestServices, now: () => Date): ServiceContext {
   let n = 0;
   return {
-    db: services.database.db,
-    sqlite: services.database.sqlite,
-    app: {
-      name: 'Engagement Desk',
-      version: '0.0.0-test',
-      dataDir: services.dir,
-      databaseFile: services.database.file,
-      schemaVersion: services.database.schemaVersion,
-      dataLocationWarning: null,
-      dailyBackupFailed: false,
-    },
-    data: services.context.data,
+    ...services.context,
     now,
     newId: () => `0196f3a0-0000-7000-8000-${String(++n).padStart(12, '0')}`,
   };
