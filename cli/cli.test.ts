@@ -42,6 +42,8 @@ beforeAll(() => {
 afterAll(() => temp.cleanup());
 
 const squash = (text: string) => text.replace(/\s+/g, '');
+const exportInvoices = (from: string, to: string, folder: string) =>
+  cli(['export-invoices', '--from', from, '--to', to, '--out', folder, '--data-dir', data]);
 
 function engagementId(title: string): string {
   const line = demoOutput.split('\n').find((l) => l.includes(`  ${title} (`))!;
@@ -151,17 +153,7 @@ describe('cli', () => {
 
   it('export-invoices writes the PDFs and summary.csv, printing progress', () => {
     const folder = path.join(out, 'period');
-    const run = cli([
-      'export-invoices',
-      '--from',
-      '2000-01-01',
-      '--to',
-      '2100-12-31',
-      '--out',
-      folder,
-      '--data-dir',
-      data,
-    ]);
+    const run = exportInvoices('2000-01-01', '2100-12-31', folder);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Exporting 2 invoice(s) and 1 credit note(s)');
@@ -179,17 +171,7 @@ describe('cli', () => {
 
   it('export-invoices of an empty range writes nothing and succeeds', () => {
     const folder = path.join(out, 'empty');
-    const run = cli([
-      'export-invoices',
-      '--from',
-      '1999-01-01',
-      '--to',
-      '1999-12-31',
-      '--out',
-      folder,
-      '--data-dir',
-      data,
-    ]);
+    const run = exportInvoices('1999-01-01', '1999-12-31', folder);
     expect(run.code).toBe(0);
     expect(run.stdout.trim()).toBe(
       'Nothing was issued from 1999-01-01 to 1999-12-31; nothing was written.',

@@ -117,55 +117,66 @@ function language(values: Values): Locale | undefined {
   return parsed.data;
 }
 
-function ambiguous(what: string, ref: string, ids: string[]): Failure {
-  return new Failure(
-    `${ids.length} ${what}s are called "${ref}"; name one by its id: ${ids.slice(0, 5).join(', ')}`,
+/**
+ * The id a reference names: an id as it is, else the one record whose number, title or name
+ * is exactly `ref` among those the list method's search finds (none or several: refused).
+ */
+async function findId<T extends { id: string }>(
+  ref: string,
+  search: () => Promise<{ items: T[] }>,
+  named: (item: T) => boolean,
+  what: string,
+  notFound: string,
+): Promise<string> {
+  if (UUID.test(ref)) return ref;
+  const matches = (await search()).items.filter(named);
+  if (matches.length === 0) throw new Failure(notFound);
+  if (matches.length > 1) {
+    throw new Failure(
+      `${matches.length} ${what}s are called "${ref}"; name one by its id: ${matches
+        .slice(0, 5)
+        .map((m) => m.id)
+        .join(', ')}`,
+    );
+  }
+  return matches[0]!.id;
+}
+
+const findEngagement = (call: Call, ref: string) =>
+  findId(
+    ref,
+    () => call('engagements.list', { search: ref, limit: 500 }),
+    (e) => e.title === ref,
+    'engagement',
+    `No engagement has the id or title "${ref}".`,
   );
-}
 
-async function findEngagement(call: Call, ref: string): Promise<string> {
-  if (UUID.test(ref)) return ref;
-  const { items } = await call('engagements.list', { search: ref, limit: 500 });
-  const matches = items.filter((e) => e.title === ref);
-  if (matches.length === 0) throw new Failure(`No engagement has the id or title "${ref}".`);
-  if (matches.length > 1)
-    throw ambiguous(
-      'engagement',
-      ref,
-      matches.map((e) => e.id),
-    );
-  return matches[0]!.id;
-}
+const findClient = (call: Call, ref: string) =>
+  findId(
+    ref,
+    () => call('clients.list', { search: ref, archived: 'all', limit: 500 }),
+    (c) => c.displayName === ref,
+    'client',
+    `No client has the id or name "${ref}".`,
+  );
 
-async function findClient(call: Call, ref: string): Promise<string> {
-  if (UUID.test(ref)) return ref;
-  const { items } = await call('clients.list', { search: ref, archived: 'all', limit: 500 });
-  const matches = items.filter((c) => c.displayName === ref);
-  if (matches.length === 0) throw new Failure(`No client has the id or name "${ref}".`);
-  if (matches.length > 1)
-    throw ambiguous(
-      'client',
-      ref,
-      matches.map((c) => c.id),
-    );
-  return matches[0]!.id;
-}
+const findInvoice = (call: Call, ref: string) =>
+  findId(
+    ref,
+    () => call('invoices.list', { search: ref, limit: 500 }),
+    (i) => i.number === ref,
+    'invoice',
+    `No invoice has the number or id "${ref}".`,
+  );
 
-async function findInvoice(call: Call, ref: string): Promise<string> {
-  if (UUID.test(ref)) return ref;
-  const { items } = await call('invoices.list', { search: ref, limit: 500 });
-  const match = items.find((i) => i.number === ref);
-  if (!match) throw new Failure(`No invoice has the number or id "${ref}".`);
-  return match.id;
-}
-
-async function findCreditNote(call: Call, ref: string): Promise<string> {
-  if (UUID.test(ref)) return ref;
-  const { items } = await call('creditNotes.list', { search: ref, limit: 500 });
-  const match = items.find((c) => c.number === ref);
-  if (!match) throw new Failure(`No credit note has the number or id "${ref}".`);
-  return match.id;
-}
+const findCreditNote = (call: Call, ref: string) =>
+  findId(
+    ref,
+    () => call('creditNotes.list', { search: ref, limit: 500 }),
+    (c) => c.number === ref,
+    'credit note',
+    `No credit note has the number or id "${ref}".`,
+  );
 
 async function documentRequest(
   call: Call,
