@@ -6,7 +6,9 @@ import {
   CalendarDate,
   CurrencyCode,
   Id,
+  nonEmptyChanges,
   PageInput,
+  pageOf,
   SortDirection,
   Timestamp,
 } from './common';
@@ -55,6 +57,7 @@ export const InvoiceLineInput = z.strictObject({
   taxRatePercent: PercentString,
 });
 export type InvoiceLineInput = z.input<typeof InvoiceLineInput>;
+const InvoiceLinesInput = z.array(InvoiceLineInput).min(1).max(500);
 
 export const InvoiceLine = z.object({
   position: z.number().int(),
@@ -205,16 +208,21 @@ const draftFields = {
   paymentInstructions: text(2000),
 };
 
-export const InvoiceFromMilestoneInput = z.strictObject({
-  milestoneId: Id,
-  /** Required when the milestone is not accepted: recorded on the invoice. */
-  reason: z.string().trim().min(1).max(2000).optional(),
+/** The draft fields of a new invoice, with their defaults. */
+const newDraftFields = {
   taxMode: draftFields.taxMode.default('exclusive'),
   supplyDate: draftFields.supplyDate.default(null),
   paymentTermsDays: draftFields.paymentTermsDays.optional(),
   depositMinor: draftFields.depositMinor.default(0),
   notes: draftFields.notes.default(''),
   paymentInstructions: draftFields.paymentInstructions.optional(),
+};
+
+export const InvoiceFromMilestoneInput = z.strictObject({
+  milestoneId: Id,
+  /** Required when the milestone is not accepted: recorded on the invoice. */
+  reason: z.string().trim().min(1).max(2000).optional(),
+  ...newDraftFields,
 });
 
 export const InvoiceFromLinesInput = z.strictObject({
@@ -223,17 +231,12 @@ export const InvoiceFromLinesInput = z.strictObject({
   /** Currency comes from the engagement when given, else `currency`, else the client's. */
   engagementId: Id.nullable().default(null),
   currency: CurrencyCode.optional(),
-  lines: z.array(InvoiceLineInput).min(1).max(500),
-  taxMode: draftFields.taxMode.default('exclusive'),
-  supplyDate: draftFields.supplyDate.default(null),
-  paymentTermsDays: draftFields.paymentTermsDays.optional(),
-  depositMinor: draftFields.depositMinor.default(0),
-  notes: draftFields.notes.default(''),
-  paymentInstructions: draftFields.paymentInstructions.optional(),
+  lines: InvoiceLinesInput,
+  ...newDraftFields,
 });
 
 export const InvoiceDraftPatch = z
-  .strictObject({ ...draftFields, lines: z.array(InvoiceLineInput).min(1).max(500) })
+  .strictObject({ ...draftFields, lines: InvoiceLinesInput })
   .partial();
 
 export const InvoiceSortField = z.enum([
@@ -263,11 +266,7 @@ export const InvoicesListInput = z.strictObject({
 });
 export type InvoicesListInput = z.input<typeof InvoicesListInput>;
 
-export const InvoicesListOutput = z.object({
-  items: z.array(InvoiceSummary),
-  total: z.number().int(),
-  offset: z.number().int(),
-});
+export const InvoicesListOutput = pageOf(InvoiceSummary);
 export type InvoicesListOutput = z.infer<typeof InvoicesListOutput>;
 
 export const PaymentInput = z.strictObject({
@@ -290,7 +289,7 @@ export const CreditNoteInput = z.strictObject({
   issueDate: CalendarDate.optional(),
   /** Lines credited (positive quantities, on the invoice's tax mode), or a gross amount. */
   credit: z.union([
-    z.strictObject({ lines: z.array(InvoiceLineInput).min(1).max(500) }),
+    z.strictObject({ lines: InvoiceLinesInput }),
     z.strictObject({
       /** Tax included; split over the invoice's tax rates in proportion to their gross. */
       amountMinor: AmountMinor.refine((n) => n > 0, {
@@ -391,10 +390,7 @@ export const billingMethods = {
     kind: 'write',
     input: z.strictObject({
       id: Id,
-      changes: InvoiceDraftPatch.refine((c) => Object.keys(c).length > 0, {
-        message: 'Nothing to change',
-        params: { reason: 'EMPTY_CHANGES' },
-      }),
+      changes: nonEmptyChanges(InvoiceDraftPatch),
     }),
     output: Invoice,
   },
@@ -421,11 +417,7 @@ export const billingMethods = {
   'creditNotes.list': {
     kind: 'read',
     input: CreditNotesListInput,
-    output: z.object({
-      items: z.array(CreditNoteSummary),
-      total: z.number().int(),
-      offset: z.number().int(),
-    }),
+    output: pageOf(CreditNoteSummary),
   },
   'receivables.summary': { kind: 'read', input: ReceivablesInput, output: ReceivablesSummary },
 } as const;

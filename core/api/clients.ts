@@ -5,6 +5,7 @@ import {
   CurrencyCode,
   Id,
   Locale,
+  nonEmptyChanges,
   PageInput,
   SortDirection,
   Timestamp,
@@ -99,10 +100,7 @@ export type ClientsListOutput = z.infer<typeof ClientsListOutput>;
 
 export const ClientsUpdateInput = z.strictObject({
   id: Id,
-  changes: ClientPatch.refine((c) => Object.keys(c).length > 0, {
-    message: 'Nothing to change',
-    params: { reason: 'EMPTY_CHANGES' },
-  }),
+  changes: nonEmptyChanges(ClientPatch),
 });
 export type ClientsUpdateInput = z.input<typeof ClientsUpdateInput>;
 

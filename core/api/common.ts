@@ -33,3 +33,14 @@ export const PageInput = {
 export const Empty = z.strictObject({});
 
 export const ById = z.strictObject({ id: Id });
+
+/** The `changes` of an update method: a patch that must change at least one field. */
+export const nonEmptyChanges = <T extends z.ZodType<object>>(patch: T): T =>
+  patch.refine((c) => Object.keys(c).length > 0, {
+    message: 'Nothing to change',
+    params: { reason: 'EMPTY_CHANGES' },
+  });
+
+/** One page of a list method: the items, the total matching and the page's offset. */
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), offset: z.number().int() });

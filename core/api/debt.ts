@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AmountMinor, ById, Id, PageInput, SortDirection, Timestamp } from './common';
+import { AmountMinor, ById, Id, PageInput, pageOf, SortDirection, Timestamp } from './common';
 
 /**
  * The technical-debt register: items priced with `core/techdebt`, per-client model settings,
@@ -234,12 +234,7 @@ export const DebtTotals = z.object({
 });
 export type DebtTotals = z.infer<typeof DebtTotals>;
 
-export const DebtListOutput = z.object({
-  items: z.array(DebtItem),
-  total: z.number().int(),
-  offset: z.number().int(),
-  totals: z.array(DebtTotals),
-});
+export const DebtListOutput = pageOf(DebtItem).extend({ totals: z.array(DebtTotals) });
 export type DebtListOutput = z.infer<typeof DebtListOutput>;
 
 /** Inputs of the workbench's live evaluation: an item's model plus its client's settings. */

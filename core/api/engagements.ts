@@ -7,7 +7,9 @@ import {
   CurrencyCode,
   Empty,
   Id,
+  nonEmptyChanges,
   PageInput,
+  pageOf,
   SortDirection,
   Timestamp,
 } from './common';
@@ -136,11 +138,7 @@ export const EngagementsListInput = z.strictObject({
 });
 export type EngagementsListInput = z.input<typeof EngagementsListInput>;
 
-export const EngagementsListOutput = z.object({
-  items: z.array(Engagement),
-  total: z.number().int(),
-  offset: z.number().int(),
-});
+export const EngagementsListOutput = pageOf(Engagement);
 export type EngagementsListOutput = z.infer<typeof EngagementsListOutput>;
 
 // ---------------------------------------------------------------------------------------
@@ -260,10 +258,7 @@ export const engagementMethods = {
     kind: 'write',
     input: z.strictObject({
       id: Id,
-      changes: EngagementPatch.refine((c) => Object.keys(c).length > 0, {
-        message: 'Nothing to change',
-        params: { reason: 'EMPTY_CHANGES' },
-      }),
+      changes: nonEmptyChanges(EngagementPatch),
     }),
     output: Engagement,
   },

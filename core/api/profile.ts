@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AnnualRateString, NumberPattern, PercentString } from './billing-fields';
-import { CurrencyCode, Empty, Timestamp } from './common';
+import { CurrencyCode, Empty, nonEmptyChanges, Timestamp } from './common';
 
 /**
  * The consultant's own profile (Settings): the seller on every invoice and credit note.
@@ -101,10 +101,7 @@ export const profileMethods = {
   'profile.update': {
     kind: 'write',
     input: z.strictObject({
-      changes: ProfilePatch.refine((c) => Object.keys(c).length > 0, {
-        message: 'Nothing to change',
-        params: { reason: 'EMPTY_CHANGES' },
-      }),
+      changes: nonEmptyChanges(ProfilePatch),
     }),
     output: Profile,
   },

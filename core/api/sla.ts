@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SLA_METRICS, SLA_UNITS, validateClause, type ClauseDefinition } from '../sla/clause';
-import { AmountMinor, CalendarDate, Id, Timestamp } from './common';
+import { AmountMinor, ById, CalendarDate, Id, Timestamp } from './common';
 
 /**
  * SLA clauses of an engagement, their incidents and measurements, compliance per period,
@@ -561,7 +561,7 @@ export const slaMethods = {
     input: z.strictObject({ engagementId: Id }),
     output: z.array(SlaClause),
   },
-  'sla.clauses.get': { kind: 'read', input: z.strictObject({ id: Id }), output: SlaClause },
+  'sla.clauses.get': { kind: 'read', input: ById, output: SlaClause },
   'sla.clauses.create': { kind: 'write', input: ClauseFields, output: SlaClause },
   'sla.clauses.update': {
     kind: 'write',
@@ -570,7 +570,7 @@ export const slaMethods = {
   },
   'sla.clauses.delete': {
     kind: 'write',
-    input: z.strictObject({ id: Id }),
+    input: ById,
     output: z.object({ id: Id }),
   },
   'sla.incidents.list': {
@@ -591,7 +591,7 @@ export const slaMethods = {
   },
   'sla.incidents.delete': {
     kind: 'write',
-    input: z.strictObject({ id: Id }),
+    input: ById,
     output: z.object({ id: Id }),
   },
   'sla.measurements.list': {
@@ -615,7 +615,7 @@ export const slaMethods = {
   },
   'sla.measurements.delete': {
     kind: 'write',
-    input: z.strictObject({ id: Id }),
+    input: ById,
     output: z.object({ id: Id }),
   },
   'sla.measurements.importCsv': {
