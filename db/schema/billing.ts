@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnySQLiteColumn,
   check,
   index,
   integer,
@@ -300,6 +301,25 @@ const lineColumns = () => ({
   grossMinor: integer('gross_minor').notNull(),
 });
 
+type LineMoney = Record<
+  'unitPriceMinor' | 'discountMinor' | 'amountMinor' | 'netMinor' | 'taxMinor' | 'grossMinor',
+  AnySQLiteColumn
+>;
+
+/** The money CHECK of a `lineColumns()` table: every amount an integer of minor units. */
+const lineMoneyCheck = (table: string, t: LineMoney) =>
+  check(
+    `${table}_money_integer`,
+    isInteger(
+      t.unitPriceMinor,
+      t.discountMinor,
+      t.amountMinor,
+      t.netMinor,
+      t.taxMinor,
+      t.grossMinor,
+    ),
+  );
+
 export const invoiceLines = sqliteTable(
   'invoice_lines',
   {
@@ -308,20 +328,7 @@ export const invoiceLines = sqliteTable(
       .references(() => invoices.id, { onDelete: 'cascade' }),
     ...lineColumns(),
   },
-  (t) => [
-    primaryKey({ columns: [t.invoiceId, t.position] }),
-    check(
-      'invoice_lines_money_integer',
-      isInteger(
-        t.unitPriceMinor,
-        t.discountMinor,
-        t.amountMinor,
-        t.netMinor,
-        t.taxMinor,
-        t.grossMinor,
-      ),
-    ),
-  ],
+  (t) => [primaryKey({ columns: [t.invoiceId, t.position] }), lineMoneyCheck('invoice_lines', t)],
 );
 
 export const payments = sqliteTable(
@@ -402,17 +409,7 @@ export const creditNoteLines = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.creditNoteId, t.position] }),
-    check(
-      'credit_note_lines_money_integer',
-      isInteger(
-        t.unitPriceMinor,
-        t.discountMinor,
-        t.amountMinor,
-        t.netMinor,
-        t.taxMinor,
-        t.grossMinor,
-      ),
-    ),
+    lineMoneyCheck('credit_note_lines', t),
   ],
 );
 
