@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AppDatabase } from '../open';
 import { clients, type ClientRow, type NewClientRow } from '../schema';
+import { likePattern } from './sql';
 
 export type ClientSortKey =
   'displayName' | 'legalName' | 'defaultCurrency' | 'createdAt' | 'updatedAt';
@@ -26,11 +27,6 @@ export function clientSearchText(row: Pick<ClientRow, (typeof SEARCHED)[number]>
   return SEARCHED.map((k) => String(row[k] ?? ''))
     .join('\n')
     .toLocaleLowerCase();
-}
-
-/** Escapes LIKE wildcards so a search for `50%` finds "50%", not everything. */
-function likePattern(needle: string): string {
-  return `%${needle.toLocaleLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 const sortColumns = {

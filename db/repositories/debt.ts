@@ -11,6 +11,7 @@ import type {
   ImpactLevel,
 } from '../../core/api/debt';
 import { evaluateDebtItem, type DebtItemModelInput } from '../../core/techdebt';
+import { likePattern, prepared } from './sql';
 
 /** What a client without a settings row uses. */
 export const DEFAULT_DEBT_SETTINGS: DebtModelSettings = Object.freeze({
@@ -132,11 +133,6 @@ export function debtSearchText(
     .toLocaleLowerCase();
 }
 
-/** Escapes LIKE wildcards so a search for `50%` finds "50%", not everything. */
-function likePattern(needle: string): string {
-  return `%${needle.toLocaleLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 const IMPACT_RANK = `CASE d.impact WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END`;
 
 /**
@@ -164,22 +160,6 @@ function orderBy(field: DebtSortField, direction: 'asc' | 'desc'): string {
     case 'updatedAt':
       return `d.updated_at ${dir}, d.id ${dir}`;
   }
-}
-
-const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function prepared(sqlite: Database.Database, sql: string): Database.Statement {
-  let cache = statementCache.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(sqlite, cache);
-  }
-  let statement = cache.get(sql);
-  if (!statement) {
-    statement = sqlite.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
 }
 
 function toItem(row: Row): DebtItem {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../open';
 import {
   engagementDebtItems,
@@ -8,6 +8,7 @@ import {
   type EngagementRow,
   type MilestoneRow,
 } from '../schema';
+import { likePattern, prepared } from './sql';
 
 export interface EngagementQuery {
   clientId?: string | undefined;
@@ -42,10 +43,6 @@ export function engagementSearchText(row: Pick<EngagementRow, 'title' | 'scope' 
   return [row.title, row.scope, row.notes].join('\n').toLocaleLowerCase();
 }
 
-function likePattern(needle: string): string {
-  return `%${needle.toLocaleLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 const SORTS = {
   title: 'e.title COLLATE NOCASE',
   clientName: 'c.display_name COLLATE NOCASE',
@@ -59,6 +56,20 @@ export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Da
   return {
     get(id: string): EngagementRow | undefined {
       return db.select().from(engagements).where(eq(engagements.id, id)).get();
+    },
+
+    /** The rows of `ids` in that order (ids that do not exist are left out). */
+    getMany(ids: readonly string[]): EngagementRow[] {
+      if (ids.length === 0) return [];
+      const byId = new Map(
+        db
+          .select()
+          .from(engagements)
+          .where(inArray(engagements.id, [...ids]))
+          .all()
+          .map((r) => [r.id, r]),
+      );
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     insert(row: Omit<EngagementRow, 'searchText'>): EngagementRow {
@@ -84,45 +95,64 @@ export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Da
       db.delete(engagements).where(eq(engagements.id, id)).run();
     },
 
-    debtItemIds(id: string): string[] {
-      return db
-        .select({ id: engagementDebtItems.debtItemId })
-        .from(engagementDebtItems)
-        .where(eq(engagementDebtItems.engagementId, id))
-        .all()
-        .map((r) => r.id);
-    },
-
     setDebtItems(id: string, itemIds: readonly string[]): void {
       db.delete(engagementDebtItems).where(eq(engagementDebtItems.engagementId, id)).run();
-      for (const debtItemId of new Set(itemIds)) {
-        db.insert(engagementDebtItems).values({ engagementId: id, debtItemId }).run();
-      }
+      const links = [...new Set(itemIds)].map((debtItemId) => ({ engagementId: id, debtItemId }));
+      if (links.length > 0) db.insert(engagementDebtItems).values(links).run();
+    },
+
+    /** Linked debt item ids of each engagement (one query for a page of engagements). */
+    debtItemIdsOf(ids: readonly string[]): Map<string, string[]> {
+      const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+      if (ids.length === 0) return out;
+      const rows = prepared(
+        sqlite,
+        `SELECT engagement_id AS engagementId, debt_item_id AS debtItemId
+           FROM engagement_debt_items
+          WHERE engagement_id IN (SELECT value FROM json_each(?))
+          ORDER BY engagement_id, debt_item_id`,
+      ).all(JSON.stringify(ids)) as { engagementId: string; debtItemId: string }[];
+      for (const r of rows) out.get(r.engagementId)!.push(r.debtItemId);
+      return out;
+    },
+
+    /** Display names of the clients of `clientIds`. */
+    clientNames(clientIds: readonly string[]): Map<string, string> {
+      const rows = prepared(
+        sqlite,
+        `SELECT id, display_name AS name FROM clients
+          WHERE id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify([...new Set(clientIds)])) as { id: string; name: string }[];
+      return new Map(rows.map((r) => [r.id, r.name]));
     },
 
     /** Ids among `itemIds` that are debt items of `clientId`. */
     debtItemsOfClient(clientId: string, itemIds: readonly string[]): Set<string> {
-      const stmt = sqlite.prepare('SELECT id FROM debt_items WHERE id = ? AND client_id = ?');
-      return new Set(itemIds.filter((id) => stmt.get(id, clientId) !== undefined));
+      if (itemIds.length === 0) return new Set();
+      const rows = prepared(
+        sqlite,
+        `SELECT id FROM debt_items
+          WHERE client_id = ? AND id IN (SELECT value FROM json_each(?))`,
+      ).all(clientId, JSON.stringify(itemIds)) as { id: string }[];
+      return new Set(rows.map((r) => r.id));
     },
 
     totals(ids: readonly string[]): Map<string, EngagementTotals> {
       const out = new Map<string, EngagementTotals>();
       if (ids.length === 0) return out;
-      const rows = sqlite
-        .prepare(
-          `SELECT engagement_id AS id,
-                  sum(total_minor - credited_minor) AS invoicedMinor,
-                  sum(subtotal_minor) AS netInvoicedMinor,
-                  sum(paid_minor) AS paidMinor,
-                  sum(max(balance_minor, 0)) AS outstandingMinor,
-                  count(*) AS invoiceCount
-             FROM invoices
-            WHERE engagement_id IN (SELECT value FROM json_each(?))
-              AND status NOT IN ('draft', 'void')
-            GROUP BY engagement_id`,
-        )
-        .all(JSON.stringify(ids)) as (EngagementTotals & { id: string })[];
+      const rows = prepared(
+        sqlite,
+        `SELECT engagement_id AS id,
+                sum(total_minor - credited_minor) AS invoicedMinor,
+                sum(subtotal_minor) AS netInvoicedMinor,
+                sum(paid_minor) AS paidMinor,
+                sum(max(balance_minor, 0)) AS outstandingMinor,
+                count(*) AS invoiceCount
+           FROM invoices
+          WHERE engagement_id IN (SELECT value FROM json_each(?))
+            AND status NOT IN ('draft', 'void')
+          GROUP BY engagement_id`,
+      ).all(JSON.stringify(ids)) as (EngagementTotals & { id: string })[];
       for (const { id, ...totals } of rows) out.set(id, totals);
       return out;
     },
@@ -132,12 +162,11 @@ export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Da
     },
 
     milestoneCounts(ids: readonly string[]): Map<string, number> {
-      const rows = sqlite
-        .prepare(
-          `SELECT engagement_id AS id, count(*) AS n FROM milestones
-            WHERE engagement_id IN (SELECT value FROM json_each(?)) GROUP BY engagement_id`,
-        )
-        .all(JSON.stringify(ids)) as { id: string; n: number }[];
+      const rows = prepared(
+        sqlite,
+        `SELECT engagement_id AS id, count(*) AS n FROM milestones
+          WHERE engagement_id IN (SELECT value FROM json_each(?)) GROUP BY engagement_id`,
+      ).all(JSON.stringify(ids)) as { id: string; n: number }[];
       return new Map(rows.map((r) => [r.id, r.n]));
     },
 
@@ -162,14 +191,14 @@ export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Da
       const from = `FROM engagements e JOIN clients c ON c.id = e.client_id ${clause}`;
       const dir = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
       const ids = (
-        sqlite
-          .prepare(
-            `SELECT e.id ${from} ORDER BY ${SORTS[query.sort.field]} ${dir}, e.id ${dir} LIMIT ? OFFSET ?`,
-          )
-          .all(...params, query.limit, query.offset) as { id: string }[]
+        prepared(
+          sqlite,
+          `SELECT e.id ${from} ORDER BY ${SORTS[query.sort.field]} ${dir}, e.id ${dir} LIMIT ? OFFSET ?`,
+        ).all(...params, query.limit, query.offset) as { id: string }[]
       ).map((r) => r.id);
-      const total = (sqlite.prepare(`SELECT count(*) AS n ${from}`).get(...params) as { n: number })
-        .n;
+      const total = (
+        prepared(sqlite, `SELECT count(*) AS n ${from}`).get(...params) as { n: number }
+      ).n;
       return { ids, total };
     },
 
@@ -204,13 +233,12 @@ export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Da
 
     /** The invoice (not void) billing each milestone of the engagement. */
     milestoneInvoices(engagementId: string): Map<string, { id: string; number: string | null }> {
-      const rows = sqlite
-        .prepare(
-          `SELECT i.milestone_id AS milestoneId, i.id, i.number FROM invoices i
-             JOIN milestones m ON m.id = i.milestone_id
-            WHERE m.engagement_id = ? AND i.status <> 'void'`,
-        )
-        .all(engagementId) as { milestoneId: string; id: string; number: string | null }[];
+      const rows = prepared(
+        sqlite,
+        `SELECT i.milestone_id AS milestoneId, i.id, i.number FROM invoices i
+           JOIN milestones m ON m.id = i.milestone_id
+          WHERE m.engagement_id = ? AND i.status <> 'void'`,
+      ).all(engagementId) as { milestoneId: string; id: string; number: string | null }[];
       return new Map(rows.map((r) => [r.milestoneId, { id: r.id, number: r.number }]));
     },
   };

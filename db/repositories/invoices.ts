@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../open';
 import {
   creditNoteLines,
@@ -12,6 +12,7 @@ import {
   type InvoiceRow,
   type PaymentRow,
 } from '../schema';
+import { likePattern, prepared } from './sql';
 
 export type LineRow = Omit<InvoiceLineRow, 'invoiceId'>;
 
@@ -83,10 +84,6 @@ export function invoiceSearchText(number: string | null, clientName: string): st
   return `${number ?? ''}\n${clientName}`.toLocaleLowerCase();
 }
 
-function likePattern(needle: string): string {
-  return `%${needle.toLocaleLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export interface OpenGroup {
   dueDate: string;
   currency: string;
@@ -105,23 +102,9 @@ export interface ReminderRow {
   balanceMinor: number;
 }
 
-/** Prepared once per connection: the list and summary queries run on every keystroke. */
-const STATEMENTS = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
 export function createInvoicesRepository(db: AppDatabase, sqlite: Database.Database) {
-  const statement = (text: string): Database.Statement => {
-    let cache = STATEMENTS.get(sqlite);
-    if (!cache) {
-      cache = new Map();
-      STATEMENTS.set(sqlite, cache);
-    }
-    let s = cache.get(text);
-    if (!s) {
-      s = sqlite.prepare(text);
-      cache.set(text, s);
-    }
-    return s;
-  };
+  /** Prepared once per connection: the list and summary queries run on every keystroke. */
+  const statement = (text: string): Database.Statement => prepared(sqlite, text);
 
   return {
     get(id: string): InvoiceRow | undefined {
@@ -163,9 +146,10 @@ export function createInvoicesRepository(db: AppDatabase, sqlite: Database.Datab
 
     replaceLines(invoiceId: string, lines: readonly LineRow[]): void {
       db.delete(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).run();
-      for (const line of lines)
+      // One multi-row insert (at most 500 lines × 14 columns, within SQLite's 32,766 variables).
+      if (lines.length > 0)
         db.insert(invoiceLines)
-          .values({ ...line, invoiceId })
+          .values(lines.map((line) => ({ ...line, invoiceId })))
           .run();
     },
 
@@ -299,6 +283,24 @@ export function createInvoicesRepository(db: AppDatabase, sqlite: Database.Datab
       return db.select().from(creditNotes).where(eq(creditNotes.id, id)).get();
     },
 
+    /** The credit notes of `ids`, in that order, each with its invoice's number. */
+    creditNotesWithInvoiceNumber(
+      ids: readonly string[],
+    ): { note: CreditNoteRow; invoiceNumber: string }[] {
+      if (ids.length === 0) return [];
+      const rows = db
+        .select({ note: creditNotes, invoiceNumber: invoices.number })
+        .from(creditNotes)
+        .innerJoin(invoices, eq(invoices.id, creditNotes.invoiceId))
+        .where(inArray(creditNotes.id, [...ids]))
+        .all();
+      const byId = new Map(rows.map((r) => [r.note.id, r]));
+      return ids.map((id) => {
+        const { note, invoiceNumber } = byId.get(id)!;
+        return { note, invoiceNumber: invoiceNumber ?? '' };
+      });
+    },
+
     creditNotesOf(invoiceId: string): CreditNoteRow[] {
       return db
         .select()
@@ -320,9 +322,9 @@ export function createInvoicesRepository(db: AppDatabase, sqlite: Database.Datab
 
     insertCreditNote(row: CreditNoteRow, lines: readonly LineRow[]): CreditNoteRow {
       const inserted = db.insert(creditNotes).values(row).returning().get();
-      for (const line of lines)
+      if (lines.length > 0)
         db.insert(creditNoteLines)
-          .values({ ...line, creditNoteId: row.id })
+          .values(lines.map((line) => ({ ...line, creditNoteId: row.id })))
           .run();
       return inserted;
     },

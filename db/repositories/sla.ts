@@ -9,6 +9,7 @@ import {
   type SlaIncidentRow,
   type SlaMeasurementRow,
 } from '../schema';
+import { prepared } from './sql';
 
 /** Clause rows with what lists show beside them (engagement, client, currency, counts). */
 export interface SlaClauseContext {
@@ -35,34 +36,34 @@ export interface PeriodInvoice {
   date: string;
 }
 
-export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) {
-  const contextStmt = sqlite.prepare(
-    `SELECT e.title AS engagementTitle, e.client_id AS clientId, c.display_name AS clientName,
+const CONTEXT = `SELECT e.title AS engagementTitle, e.client_id AS clientId, c.display_name AS clientName,
             e.currency AS currency,
             (SELECT count(*) FROM sla_incidents i WHERE i.clause_id = ?) AS incidentCount,
             (SELECT count(*) FROM sla_measurements m WHERE m.clause_id = ?) AS measurementCount
        FROM engagements e JOIN clients c ON c.id = e.client_id
-      WHERE e.id = ?`,
-  );
-  const incidentsStmt = sqlite.prepare(
-    `SELECT id, clause_id AS clauseId, start_at AS startAt, end_at AS endAt, cause, excluded,
+      WHERE e.id = ?`;
+const INCIDENTS = `SELECT id, clause_id AS clauseId, start_at AS startAt, end_at AS endAt, cause, excluded,
             exclusion_kind AS exclusionKind, note, created_at AS createdAt, updated_at AS updatedAt
        FROM sla_incidents
       WHERE clause_id = ? AND start_at < ? AND end_at > ?
-      ORDER BY start_at, id`,
-  );
-  const incidentSpansStmt = sqlite.prepare(
-    `SELECT id, start_at AS start, end_at AS end, excluded, exclusion_kind AS exclusionKind
+      ORDER BY start_at, id`;
+const INCIDENT_SPANS = `SELECT id, start_at AS start, end_at AS end, excluded, exclusion_kind AS exclusionKind
        FROM sla_incidents
       WHERE clause_id = ? AND start_at < ? AND end_at > ?
-      ORDER BY start_at, id`,
-  );
-  const measurementsStmt = sqlite.prepare(
-    `SELECT id, clause_id AS clauseId, date, value, note, updated_at AS updatedAt
+      ORDER BY start_at, id`;
+const MEASUREMENTS = `SELECT id, clause_id AS clauseId, date, value, note, updated_at AS updatedAt
        FROM sla_measurements
       WHERE clause_id = ? AND date >= ? AND date <= ?
-      ORDER BY date`,
-  );
+      ORDER BY date`;
+const PERIOD_INVOICE = `SELECT id, number, coalesce(supply_date, issue_date) AS date
+       FROM invoices
+      WHERE engagement_id = ? AND status NOT IN ('draft', 'void')
+        AND coalesce(supply_date, issue_date) BETWEEN ? AND ?
+      ORDER BY date DESC, number DESC LIMIT 1`;
+const SLA_CREDIT_NOTE = `SELECT id, number FROM credit_notes WHERE source = 'sla' AND source_ref = ?`;
+
+/** Handlers create the repository on every call: its statements are prepared once per connection. */
+export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) {
   return {
     clause(id: string): SlaClauseRow | undefined {
       return db.select().from(slaClauses).where(eq(slaClauses.id, id)).get();
@@ -87,7 +88,7 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
     },
 
     context(row: SlaClauseRow): SlaClauseContext {
-      return contextStmt.get(row.id, row.id, row.engagementId) as SlaClauseContext;
+      return prepared(sqlite, CONTEXT).get(row.id, row.id, row.engagementId) as SlaClauseContext;
     },
 
     insertClause(row: SlaClauseRow): SlaClauseRow {
@@ -111,7 +112,7 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
      * prepared statement: timelines read thousands of rows.
      */
     incidents(clauseId: string, from?: string, to?: string): SlaIncidentRow[] {
-      const rows = incidentsStmt.all(clauseId, to ?? '9999', from ?? '') as (Omit<
+      const rows = prepared(sqlite, INCIDENTS).all(clauseId, to ?? '9999', from ?? '') as (Omit<
         SlaIncidentRow,
         'excluded'
       > & { excluded: number })[];
@@ -120,7 +121,10 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
 
     /** What a compliance timeline needs of the incidents overlapping [from, to). */
     incidentSpans(clauseId: string, from: string, to: string): IncidentSpan[] {
-      const rows = incidentSpansStmt.all(clauseId, to, from) as (Omit<IncidentSpan, 'excluded'> & {
+      const rows = prepared(sqlite, INCIDENT_SPANS).all(clauseId, to, from) as (Omit<
+        IncidentSpan,
+        'excluded'
+      > & {
         excluded: number;
       })[];
       for (const row of rows) (row as unknown as IncidentSpan).excluded = row.excluded === 1;
@@ -145,7 +149,11 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
 
     /** Measurements of a clause on dates in [from, to] (inclusive), by date. */
     measurements(clauseId: string, from?: string, to?: string): SlaMeasurementRow[] {
-      return measurementsStmt.all(clauseId, from ?? '', to ?? '9999') as SlaMeasurementRow[];
+      return prepared(sqlite, MEASUREMENTS).all(
+        clauseId,
+        from ?? '',
+        to ?? '9999',
+      ) as SlaMeasurementRow[];
     },
 
     /** Insert or replace the value of a clause's day; keeps the id of an existing row. */
@@ -174,23 +182,15 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
       firstDate: string,
       lastDate: string,
     ): PeriodInvoice | null {
-      const row = sqlite
-        .prepare(
-          `SELECT id, number, coalesce(supply_date, issue_date) AS date
-             FROM invoices
-            WHERE engagement_id = ? AND status NOT IN ('draft', 'void')
-              AND coalesce(supply_date, issue_date) BETWEEN ? AND ?
-            ORDER BY date DESC, number DESC LIMIT 1`,
-        )
-        .get(engagementId, firstDate, lastDate) as PeriodInvoice | undefined;
+      const row = prepared(sqlite, PERIOD_INVOICE).get(engagementId, firstDate, lastDate) as
+        PeriodInvoice | undefined;
       return row ?? null;
     },
 
     /** The SLA credit note already issued for a source reference. */
     slaCreditNote(sourceRef: string): { id: string; number: string } | null {
-      const row = sqlite
-        .prepare(`SELECT id, number FROM credit_notes WHERE source = 'sla' AND source_ref = ?`)
-        .get(sourceRef) as { id: string; number: string } | undefined;
+      const row = prepared(sqlite, SLA_CREDIT_NOTE).get(sourceRef) as
+        { id: string; number: string } | undefined;
       return row ?? null;
     },
   };

@@ -109,12 +109,8 @@ export const creditNoteHandlers: HandlerMap<Extract<MethodName, `creditNotes.${s
     if (invoice.issueDate && issueDate < invoice.issueDate) {
       throw invalid('CREDIT_BEFORE_INVOICE', 'A credit note cannot be dated before its invoice.');
     }
-    const number = takeNumber(
-      ctx,
-      'credit_note',
-      loadProfile(ctx).creditNoteNumberPattern,
-      issueDate,
-    );
+    const profile = loadProfile(ctx);
+    const number = takeNumber(ctx, 'credit_note', profile.creditNoteNumberPattern, issueDate);
     const client = requireClient(ctx, invoice.clientId);
     const buyer = invoice.buyerSnapshot ?? JSON.stringify(buyerOf(client));
     const row = invoicesRepo(ctx).insertCreditNote(
@@ -131,7 +127,7 @@ export const creditNoteHandlers: HandlerMap<Extract<MethodName, `creditNotes.${s
         source: input.source,
         sourceRef: input.sourceRef ?? null,
         clientName: invoice.clientName,
-        sellerSnapshot: JSON.stringify(sellerNow(ctx)),
+        sellerSnapshot: JSON.stringify(sellerNow(ctx, profile)),
         buyerSnapshot: buyer,
         subtotalMinor: computed.totals.subtotalMinor,
         taxMinor: computed.totals.taxTotalMinor,
@@ -154,10 +150,9 @@ export const creditNoteHandlers: HandlerMap<Extract<MethodName, `creditNotes.${s
   'creditNotes.list': (input, ctx) => {
     const repo = invoicesRepo(ctx);
     const { ids, total } = repo.listCreditNotes(input);
-    const items = ids.map((id) => {
-      const row = repo.creditNote(id)!;
-      return toCreditNoteSummary(row, repo.get(row.invoiceId)?.number ?? '');
-    });
+    const items = repo
+      .creditNotesWithInvoiceNumber(ids)
+      .map(({ note, invoiceNumber }) => toCreditNoteSummary(note, invoiceNumber));
     return { items, total, offset: input.offset };
   },
 };

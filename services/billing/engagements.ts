@@ -1,12 +1,8 @@
 import type { Engagement, EngagementStage, EngagementType, MethodName } from '../../core/api';
-import {
-  createClientsRepository,
-  createEngagementsRepository,
-  findDependents,
-  type schema,
-} from '../../db';
+import { createClientsRepository, createEngagementsRepository, type schema } from '../../db';
+import { refuseIfDependents } from '../clients/dependents';
 import type { ServiceContext } from '../context';
-import { notFound, ServiceError } from '../errors';
+import { notFound } from '../errors';
 import type { HandlerMap } from '../handler-types';
 import { conflict, invalid } from './errors';
 import { reallocateForContractValue } from './milestones';
@@ -36,19 +32,17 @@ export function toEngagements(ctx: ServiceContext, rows: readonly EngagementRow[
   const ids = rows.map((r) => r.id);
   const totals = repo.totals(ids);
   const counts = repo.milestoneCounts(ids);
-  const clients = createClientsRepository(ctx.db);
-  const names = new Map<string, string>();
+  const debtItemIds = repo.debtItemIdsOf(ids);
+  const names = repo.clientNames(rows.map((r) => r.clientId));
   return rows.map((row) => {
-    if (!names.has(row.clientId))
-      names.set(row.clientId, clients.get(row.clientId)?.displayName ?? '');
     const t = totals.get(row.id);
     const { searchText: _s, scheduleBasis: _b, ...rest } = row;
     return {
       ...rest,
       type: row.type as EngagementType,
       stage: row.stage as EngagementStage,
-      clientName: names.get(row.clientId)!,
-      debtItemIds: repo.debtItemIds(row.id),
+      clientName: names.get(row.clientId) ?? '',
+      debtItemIds: debtItemIds.get(row.id)!,
       milestoneCount: counts.get(row.id) ?? 0,
       invoiceCount: t?.invoiceCount ?? 0,
       invoicedMinor: t?.invoicedMinor ?? 0,
@@ -87,8 +81,7 @@ export const engagementHandlers: HandlerMap<
   'engagements.list': (input, ctx) => {
     const repo = engagementsRepo(ctx);
     const { ids, total } = repo.list(input);
-    const rows = ids.map((id) => repo.get(id)!);
-    return { items: toEngagements(ctx, rows), total, offset: input.offset };
+    return { items: toEngagements(ctx, repo.getMany(ids)), total, offset: input.offset };
   },
 
   'engagements.get': (input, ctx) => toEngagement(ctx, requireEngagement(ctx, input.id)),
@@ -160,24 +153,12 @@ export const engagementHandlers: HandlerMap<
 
   'engagements.delete': (input, ctx) => {
     const row = requireEngagement(ctx, input.id);
-    const dependents = findDependents(ctx.sqlite, 'engagements', input.id);
-    if (dependents.length > 0) {
-      const total = dependents.reduce((n, d) => n + d.count, 0);
-      throw new ServiceError(
-        'CONFLICT',
-        `${row.title} cannot be deleted: ${total} record(s) belong to it (${dependents
-          .map((d) => `${d.count} in ${d.table}`)
-          .join(', ')}). Set its stage to cancelled instead.`,
-        {
-          reason: 'ENGAGEMENT_HAS_DEPENDENTS',
-          details: {
-            name: row.title,
-            count: total,
-            tables: dependents.map((d) => d.table).join(', '),
-          },
-        },
-      );
-    }
+    refuseIfDependents(ctx, 'engagements', input.id, {
+      name: row.title,
+      reason: 'ENGAGEMENT_HAS_DEPENDENTS',
+      belongTo: 'belong to it',
+      instead: 'Set its stage to cancelled instead.',
+    });
     engagementsRepo(ctx).remove(input.id);
     return { id: input.id };
   },

@@ -49,13 +49,13 @@ export function displayStatus(
 }
 
 export function toSummary(row: InvoiceSummaryRow, asOf: string): InvoiceSummary {
-  const overdue = displayStatus(row, asOf) === 'overdue';
+  const shown = displayStatus(row, asOf);
   return {
     ...row,
     kind: row.kind as InvoiceKind,
     status: row.status as InvoiceStatus,
-    displayStatus: displayStatus(row, asOf),
-    daysOverdue: overdue ? daysOverdue(row.dueDate!, asOf) : 0,
+    displayStatus: shown,
+    daysOverdue: shown === 'overdue' ? daysOverdue(row.dueDate!, asOf) : 0,
   };
 }
 
@@ -88,8 +88,7 @@ export function toCreditNoteSummary(row: CreditNoteRow, invoiceNumber: string): 
   };
 }
 
-export function sellerNow(ctx: ServiceContext): SellerSnapshot {
-  const p = loadProfile(ctx);
+export function sellerNow(ctx: ServiceContext, p = loadProfile(ctx)): SellerSnapshot {
   return {
     name: p.businessName || p.name,
     legalName: p.businessName ? p.name : '',
@@ -118,7 +117,6 @@ export function toInvoice(ctx: ServiceContext, row: InvoiceRow): Invoice {
   const asOf = today(ctx.now());
   const summary = toSummary(repo.summaries([row.id])[0]!, asOf);
   const lines = repo.lines(row.id);
-  const client = createClientsRepository(ctx.db).get(row.clientId)!;
   const profile = loadProfile(ctx);
   const overdueDays = summary.daysOverdue;
   const issued = row.status !== 'draft' && row.status !== 'void';
@@ -131,8 +129,11 @@ export function toInvoice(ctx: ServiceContext, row: InvoiceRow): Invoice {
     taxSummary: taxSummaryOf(lines),
     seller: row.sellerSnapshot
       ? (JSON.parse(row.sellerSnapshot) as SellerSnapshot)
-      : sellerNow(ctx),
-    buyer: row.buyerSnapshot ? (JSON.parse(row.buyerSnapshot) as PartySnapshot) : buyerOf(client),
+      : sellerNow(ctx, profile),
+    // A draft shows the live client; an issued invoice its snapshot.
+    buyer: row.buyerSnapshot
+      ? (JSON.parse(row.buyerSnapshot) as PartySnapshot)
+      : buyerOf(createClientsRepository(ctx.db).get(row.clientId)!),
     notes: row.notes,
     paymentInstructions: row.paymentInstructions,
     unacceptedReason: row.unacceptedReason,

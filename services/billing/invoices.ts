@@ -9,6 +9,7 @@ import { computeDocument, toParsedLine, type Computed, type ParsedLine } from '.
 import {
   buyerOf,
   invoicesRepo,
+  isOpen,
   requireInvoice,
   sellerNow,
   toInvoice,
@@ -112,7 +113,7 @@ export function syncMilestone(ctx: ServiceContext, invoice: InvoiceRow): void {
   const status =
     invoice.status === 'paid'
       ? 'paid'
-      : invoice.status === 'issued' || invoice.status === 'partly_paid'
+      : isOpen(invoice.status)
         ? 'invoiced'
         : statusWithoutInvoice(milestone);
   if (status !== milestone.status)
@@ -260,7 +261,7 @@ export const invoiceHandlers: HandlerMap<
       issueDate,
       dueDate: due,
       clientName: client.displayName,
-      sellerSnapshot: JSON.stringify(sellerNow(ctx)),
+      sellerSnapshot: JSON.stringify(sellerNow(ctx, profile)),
       buyerSnapshot: JSON.stringify(buyerOf(client)),
       previouslyInvoicedMinor: row.engagementId
         ? repo.previouslyInvoiced(row.engagementId, row.id, now)

@@ -1,8 +1,9 @@
 import type { Client } from '../../core/api';
-import { createClientsRepository, findDependents, type schema } from '../../db';
+import { createClientsRepository, type schema } from '../../db';
 import type { ServiceContext } from '../context';
-import { notFound, ServiceError } from '../errors';
+import { notFound } from '../errors';
 import type { HandlerMap } from '../handler-types';
+import { refuseIfDependents } from './dependents';
 
 type ClientRow = typeof schema.clients.$inferSelect;
 
@@ -70,24 +71,12 @@ export const clientHandlers: HandlerMap<
 
   'clients.delete': (input, ctx) => {
     const row = requireRow(ctx, input.id);
-    const dependents = findDependents(ctx.sqlite, 'clients', input.id);
-    if (dependents.length > 0) {
-      const total = dependents.reduce((n, d) => n + d.count, 0);
-      throw new ServiceError(
-        'CONFLICT',
-        `${row.displayName} cannot be deleted: ${total} record(s) still belong to this client (${dependents
-          .map((d) => `${d.count} in ${d.table}`)
-          .join(', ')}). Archive the client instead.`,
-        {
-          reason: 'CLIENT_HAS_DEPENDENTS',
-          details: {
-            name: row.displayName,
-            count: total,
-            tables: dependents.map((d) => d.table).join(', '),
-          },
-        },
-      );
-    }
+    refuseIfDependents(ctx, 'clients', input.id, {
+      name: row.displayName,
+      reason: 'CLIENT_HAS_DEPENDENTS',
+      belongTo: 'still belong to this client',
+      instead: 'Archive the client instead.',
+    });
     repo(ctx).remove(input.id);
     return { id: input.id };
   },
