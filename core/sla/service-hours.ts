@@ -147,32 +147,6 @@ export function validateServiceHours(hours: ServiceHours): void {
   scheduleOf(hours);
 }
 
-/** Service time inside [startMs, endMs), in milliseconds. */
-export function serviceMillisBetween(startMs: number, endMs: number, hours: ServiceHours): number {
-  const weekly = scheduleOf(hours);
-  if (endMs <= startMs) return 0;
-  if (!weekly) return endMs - startMs;
-  const { timeZone, byWeekday, excluded } = weekly;
-  const excludedText = new Set(excluded.map(formatCivilDate));
-  // A day either side covers windows whose local date differs from the UTC one.
-  const last = addDays(localDateAt(timeZone, endMs), 1);
-  let total = 0;
-  for (
-    let date = addDays(localDateAt(timeZone, startMs), -1);
-    compareCivilDates(date, last) <= 0;
-    date = addDays(date, 1)
-  ) {
-    const windows = byWeekday.get(isoWeekday(date));
-    if (!windows || excludedText.has(formatCivilDate(date))) continue;
-    for (const window of windows) {
-      const windowStart = wallClockToInstant(timeZone, date, window.fromMinute);
-      const windowEnd = wallClockToInstant(timeZone, date, window.toMinute);
-      total += Math.max(0, Math.min(windowEnd, endMs) - Math.max(windowStart, startMs));
-    }
-  }
-  return total;
-}
-
 /**
  * The service windows inside [startMs, endMs), clipped, in time order, non-overlapping:
  * one read of the zone per window boundary, after which any number of spans can be
@@ -204,6 +178,14 @@ export function serviceWindowsBetween(
     }
   }
   return out.sort((a, b) => a.startMs - b.startMs);
+}
+
+/** Service time inside [startMs, endMs), in milliseconds. */
+export function serviceMillisBetween(startMs: number, endMs: number, hours: ServiceHours): number {
+  return serviceWindowsBetween(startMs, endMs, hours).reduce(
+    (total, w) => total + (w.endMs - w.startMs),
+    0,
+  );
 }
 
 /** Milliseconds of [startMs, endMs) inside sorted, non-overlapping windows. */

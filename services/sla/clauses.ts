@@ -20,19 +20,26 @@ import {
 
 type ClauseMethod = Extract<MethodName, 'sla.library' | 'sla.suggest' | `sla.clauses.${string}`>;
 
-function wordingOf(draft: ClauseDefinition) {
-  return clauseWordings(draft);
-}
-
-function save(ctx: ServiceContext, id: string, engagementId: string, draft: ClauseValues) {
+/** Validates and stores a clause: a new one under `engagementId`, else the stored `id`. */
+function save(
+  ctx: ServiceContext,
+  target: { engagementId: string } | { id: string },
+  draft: ClauseValues,
+) {
   assertValidClause(draft as unknown as ClauseDefinition);
   const now = ctx.now().toISOString();
   const repo = slaRepo(ctx);
   const columns = draftToColumns(draft);
-  const existing = repo.clause(id);
-  const row = existing
-    ? repo.updateClause(id, { ...columns, updatedAt: now })
-    : repo.insertClause({ id, engagementId, ...columns, createdAt: now, updatedAt: now });
+  const row =
+    'id' in target
+      ? repo.updateClause(target.id, { ...columns, updatedAt: now })
+      : repo.insertClause({
+          id: ctx.newId(),
+          engagementId: target.engagementId,
+          ...columns,
+          createdAt: now,
+          updatedAt: now,
+        });
   return toClause(ctx, row);
 }
 
@@ -45,7 +52,7 @@ export const clauseHandlers: HandlerMap<ClauseMethod> = {
       description: t.description,
       label: t.label,
       draft: t.draft as never,
-      wording: wordingOf(t.draft),
+      wording: clauseWordings(t.draft),
     })),
 
   'sla.suggest': (input) => ({
@@ -56,7 +63,7 @@ export const clauseHandlers: HandlerMap<ClauseMethod> = {
       rationale: s.rationale,
       label: s.label,
       draft: s.draft as never,
-      wording: wordingOf(s.draft),
+      wording: clauseWordings(s.draft),
     })),
   }),
 
@@ -72,13 +79,13 @@ export const clauseHandlers: HandlerMap<ClauseMethod> = {
   'sla.clauses.create': (input, ctx) => {
     const { engagementId, ...draft } = input;
     requireEngagement(ctx, engagementId);
-    return save(ctx, ctx.newId(), engagementId, draft as ClauseValues);
+    return save(ctx, { engagementId }, draft as ClauseValues);
   },
 
   'sla.clauses.update': (input, ctx) => {
     const row = requireClauseRow(ctx, input.id);
     const merged = { ...rowToDraft(row), ...input.changes } as ClauseValues;
-    return save(ctx, row.id, row.engagementId, merged);
+    return save(ctx, { id: row.id }, merged);
   },
 
   'sla.clauses.delete': (input, ctx) => {

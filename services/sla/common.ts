@@ -6,6 +6,7 @@ import {
   validateClause,
   type ClauseCreditTier,
   type ClauseDefinition,
+  type ComplianceIncident,
   type ServiceHours,
 } from '../../core/sla';
 import { createSlaRepository, type schema } from '../../db';
@@ -13,6 +14,7 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 
 type ClauseRow = typeof schema.slaClauses.$inferSelect;
+type IncidentRow = typeof schema.slaIncidents.$inferSelect;
 type Details = Record<string, string | number | boolean>;
 
 export function slaRepo(ctx: ServiceContext) {
@@ -83,6 +85,18 @@ export function assertValidClause(definition: ClauseDefinition): void {
 /** Normalised UTC ISO text: text order is time order. */
 export function isoUtc(timestamp: string): string {
   return new Date(timestamp).toISOString();
+}
+
+/** Stored incidents as core/sla's compliance reads them. */
+export function incidentsOf(rows: readonly IncidentRow[]): ComplianceIncident[] {
+  return rows.map((r) => ({
+    id: r.id,
+    start: r.startAt,
+    end: r.endAt,
+    cause: r.cause,
+    excluded: r.excluded,
+    exclusionKind: r.exclusionKind as ComplianceIncident['exclusionKind'],
+  }));
 }
 
 export function rowToDefinition(row: ClauseRow): ClauseDefinition {

@@ -23,7 +23,15 @@ import { creditNoteHandlers } from '../billing/credit-notes';
 import { requireClient, requireEngagement } from '../billing/engagements';
 import type { ServiceContext } from '../context';
 import type { HandlerMap } from '../handler-types';
-import { conflict, invalid, requireClauseRow, rowToDefinition, slaRepo, withSla } from './common';
+import {
+  conflict,
+  incidentsOf,
+  invalid,
+  requireClauseRow,
+  rowToDefinition,
+  slaRepo,
+  withSla,
+} from './common';
 
 type ClauseRow = typeof schema.slaClauses.$inferSelect;
 type ComplianceMethod = Extract<
@@ -66,19 +74,6 @@ function reasonText(definition: ClauseDefinition, result: ComplianceResult) {
   return { en, 'zh-CN': zh };
 }
 
-function incidentsOf(
-  rows: readonly (typeof schema.slaIncidents.$inferSelect)[],
-): ComplianceIncident[] {
-  return rows.map((r) => ({
-    id: r.id,
-    start: r.startAt,
-    end: r.endAt,
-    cause: r.cause,
-    excluded: r.excluded,
-    exclusionKind: r.exclusionKind as ComplianceIncident['exclusionKind'],
-  }));
-}
-
 interface Evaluated {
   row: ClauseRow;
   definition: ClauseDefinition;
@@ -86,8 +81,12 @@ interface Evaluated {
   result: ComplianceResult;
 }
 
-function evaluate(ctx: ServiceContext, row: ClauseRow, key: string): Evaluated {
-  const definition = rowToDefinition(row);
+function evaluate(
+  ctx: ServiceContext,
+  row: ClauseRow,
+  key: string,
+  definition = rowToDefinition(row),
+): Evaluated {
   const repo = slaRepo(ctx);
   return withSla(() => {
     const period = resolvePeriod(definition, key);
@@ -100,10 +99,11 @@ function evaluate(ctx: ServiceContext, row: ClauseRow, key: string): Evaluated {
   });
 }
 
-function toCompliance(ctx: ServiceContext, evaluated: Evaluated): Compliance {
+/** `currency`: the engagement's, when the caller has already read it. */
+function toCompliance(ctx: ServiceContext, evaluated: Evaluated, currency?: string): Compliance {
   const { row, definition, period, result } = evaluated;
   const repo = slaRepo(ctx);
-  const engagement = requireEngagement(ctx, row.engagementId);
+  const engagementCurrency = currency ?? requireEngagement(ctx, row.engagementId).currency;
   const sourceRef = sourceRefOf(row.id, result.period);
   const existing = repo.slaCreditNote(sourceRef);
   const invoice = repo.invoiceForPeriod(row.engagementId, period.firstDate, period.lastDate);
@@ -113,7 +113,7 @@ function toCompliance(ctx: ServiceContext, evaluated: Evaluated): Compliance {
           invoiceId: invoice?.id ?? null,
           invoiceNumber: invoice?.number ?? null,
           amountMinor: result.creditMinor,
-          currency: engagement.currency,
+          currency: engagementCurrency,
           reason: reasonText(definition, result),
           sourceRef,
           existingCreditNoteId: existing?.id ?? null,
@@ -127,7 +127,7 @@ function toCompliance(ctx: ServiceContext, evaluated: Evaluated): Compliance {
     target: definition.target,
     unit: definition.unit,
     direction: definition.direction,
-    currency: engagement.currency,
+    currency: engagementCurrency,
     ...result,
     incidents: result.incidents.map((i) => ({
       id: i.id,
@@ -178,12 +178,10 @@ function timelineOf(
     const periods = keys.map((key) => resolvePeriod(definition, key));
     const first = periods[0]!;
     const last = periods[periods.length - 1]!;
+    const startMs = Math.min(...periods.map((p) => p.startMs));
+    const endMs = Math.max(...periods.map((p) => p.endMs));
     const incidents = repo
-      .incidentSpans(
-        row.id,
-        new Date(Math.min(...periods.map((p) => p.startMs))).toISOString(),
-        new Date(Math.max(...periods.map((p) => p.endMs))).toISOString(),
-      )
+      .incidentSpans(row.id, new Date(startMs).toISOString(), new Date(endMs).toISOString())
       .map((i) => ({
         ...i,
         cause: '',
@@ -194,11 +192,7 @@ function timelineOf(
       }));
     const measurements = repo.measurements(row.id, first.firstDate, last.lastDate);
     // The service windows of the whole timeline, read from the zone once.
-    const windows = cachedWindows(
-      Math.min(...periods.map((p) => p.startMs)),
-      Math.max(...periods.map((p) => p.endMs)),
-      definition.serviceHours,
-    );
+    const windows = cachedWindows(startMs, endMs, definition.serviceHours);
     const out = {
       clauseId: row.id,
       label: row.label,
@@ -250,10 +244,10 @@ export function reportRows(
 ): { row: SlaReportRow; period: ResolvedPeriod }[] {
   const repo = slaRepo(ctx);
   return clauses.map((clause) => {
-    const key = periodOfMonth(rowToDefinition(clause), month);
-    const evaluated = evaluate(ctx, clause, key);
-    const c = toCompliance(ctx, evaluated);
+    const definition = rowToDefinition(clause);
+    const evaluated = evaluate(ctx, clause, periodOfMonth(definition, month), definition);
     const context = repo.context(clause);
+    const c = toCompliance(ctx, evaluated, context.currency);
     const issued = c.creditNote?.existingCreditNoteNumber ?? null;
     const row: SlaReportRow = {
       clauseId: clause.id,

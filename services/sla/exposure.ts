@@ -14,7 +14,7 @@ import { createRandom } from '../../core/techdebt/random';
 import type { ServiceContext } from '../context';
 import type { HandlerMap } from '../handler-types';
 import { requireEngagement } from '../billing/engagements';
-import { requireClauseRow, rowToDefinition, slaRepo, withSla } from './common';
+import { incidentsOf, requireClauseRow, rowToDefinition, slaRepo, withSla } from './common';
 import { computeCompliance, periodKeysBetween, resolvePeriod } from '../../core/sla';
 
 /**
@@ -148,14 +148,7 @@ export const exposureHandlers: HandlerMap<Extract<MethodName, 'sla.exposure'>> =
         };
         const span = input.model.periods * (definition.window.kind === 'quarter' ? 3 : 1);
         const keys = periodKeysBetween(definition, back(span), back(1)).slice(-input.model.periods);
-        const incidents = repo.incidents(row.id).map((r) => ({
-          id: r.id,
-          start: r.startAt,
-          end: r.endAt,
-          cause: r.cause,
-          excluded: r.excluded,
-          exclusionKind: r.exclusionKind as 'maintenance' | null,
-        }));
+        const incidents = incidentsOf(repo.incidents(row.id));
         const measurements = repo.measurements(row.id);
         const observed = keys.map((key) => {
           const result = computeCompliance(

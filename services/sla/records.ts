@@ -89,10 +89,11 @@ export function readMeasurementsCsv(text: string): CsvRow[] {
   lines.forEach((cells, index) => {
     const date = (cells[0] ?? '').trim();
     const valueText = (cells[1] ?? '').trim();
-    if (index === 0 && !CalendarDate.safeParse(date).success && !/^\d/.test(date)) return;
+    const isDate = CalendarDate.safeParse(date).success;
+    if (index === 0 && !isDate && !/^\d/.test(date)) return;
     let error: string | null = null;
     let value: number | null = null;
-    if (!CalendarDate.safeParse(date).success) error = 'CSV_BAD_DATE';
+    if (!isDate) error = 'CSV_BAD_DATE';
     else if (valueText === '') error = 'CSV_MISSING_VALUE';
     else if (!NUMBER.test(valueText) || !(Number(valueText) <= 1e12)) error = 'CSV_BAD_VALUE';
     else if (seen.has(date)) error = 'CSV_DUPLICATE_DATE';
