@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
 import { createRandom } from '../core/techdebt';
-import { startServices, type Services } from '../services/host';
+import type { Services } from '../services/host';
+import { startBenchServices } from './debt.bench';
 import type { BenchCase } from './harness';
 
 /**
@@ -27,7 +24,6 @@ const NAMES = [
   '华东零售',
   'Stark',
 ];
-const here = path.dirname(fileURLToPath(import.meta.url));
 const NOW = new Date('2026-11-21T09:00:00.000Z');
 const DAY = 86_400_000;
 
@@ -35,14 +31,7 @@ let seeded: Promise<Services> | undefined;
 
 function seed(): Promise<Services> {
   seeded ??= (async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-bench-billing-'));
-    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-    const services = await startServices({
-      dataDir: dir,
-      migrationsFolder: path.join(here, '../db/migrations'),
-      appVersion: 'bench',
-      now: () => NOW,
-    });
+    const services = await startBenchServices('billing', NOW);
     const sqlite = services.database.sqlite;
     const random = createRandom(606);
     const int = (n: number) => Math.floor(random.nextOpen01() * n);

@@ -52,17 +52,26 @@ const PROBLEMS = [
 ];
 const TAGS = ['perf', 'security', 'ci', 'compliance', 'data-quality', 'customer-facing'];
 
+/**
+ * The real services on a fresh temp data folder (removed at exit), with the clock fixed at
+ * `now` when given. The debt, billing and SLA benches all start from this.
+ */
+export async function startBenchServices(name: string, now?: Date): Promise<Services> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `engagement-desk-bench-${name}-`));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return startServices({
+    dataDir: dir,
+    migrationsFolder: path.join(here, '../db/migrations'),
+    appVersion: 'bench',
+    ...(now ? { now: () => now } : {}),
+  });
+}
+
 let seeded: Promise<{ services: Services; firstItemId: string }> | undefined;
 
 function seed(): Promise<{ services: Services; firstItemId: string }> {
   seeded ??= (async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-bench-'));
-    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-    const services = await startServices({
-      dataDir: dir,
-      migrationsFolder: path.join(here, '../db/migrations'),
-      appVersion: 'bench',
-    });
+    const services = await startBenchServices('debt');
     const sqlite = services.database.sqlite;
     const random = createRandom(4242);
     const pick = <T>(values: readonly T[]) =>

@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
 import { createRandom } from '../core/techdebt/random';
-import { startServices, type Services } from '../services/host';
+import type { Services } from '../services/host';
+import { startBenchServices } from './debt.bench';
 import type { BenchCase } from './harness';
 
 /**
@@ -22,7 +19,6 @@ const FROM = '2023-12';
 const TO = '2026-11';
 const START_MS = Date.parse('2023-12-01T00:00:00.000Z');
 const END_MS = Date.parse('2026-11-21T00:00:00.000Z');
-const here = path.dirname(fileURLToPath(import.meta.url));
 const NOW = new Date('2026-11-21T09:00:00.000Z');
 const DAY = 86_400_000;
 
@@ -45,14 +41,7 @@ async function must(services: Services, method: string, input: unknown): Promise
 
 function seed(): Promise<Seeded> {
   seeded ??= (async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-bench-sla-'));
-    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-    const services = await startServices({
-      dataDir: dir,
-      migrationsFolder: path.join(here, '../db/migrations'),
-      appVersion: 'bench',
-      now: () => NOW,
-    });
+    const services = await startBenchServices('sla', NOW);
     const client = (await must(services, 'clients.create', {
       displayName: 'Bench client',
       defaultCurrency: 'EUR',
@@ -176,53 +165,30 @@ function seed(): Promise<Seeded> {
 type Timeline = { series: { rows: unknown[] }[] };
 const rows = (data: unknown) => (data as Timeline).series.reduce((n, s) => n + s.rows.length, 0);
 
+/** A case that reads the 36-month timeline of what `subject` picks from the seeded data. */
+function timelineCase(
+  name: string,
+  subject: (s: Seeded) => { clauseId: string } | { engagementId: string },
+  iterations?: number,
+): BenchCase {
+  return {
+    name: `sla/compliance timeline, ${name}, 36 months`,
+    ...(iterations ? { iterations } : {}),
+    group: 'sla',
+    setup: () => seed().then(() => undefined),
+    fn: async () => {
+      const s = await seed();
+      return rows(
+        await must(s.services, 'sla.compliance.timeline', { ...subject(s), from: FROM, to: TO }),
+      );
+    },
+  };
+}
+
 export const benches: BenchCase[] = [
-  {
-    name: 'sla/compliance timeline, one business-hours clause, 36 months',
-    group: 'sla',
-    setup: () => seed().then(() => undefined),
-    fn: async () => {
-      const s = await seed();
-      return rows(
-        await must(s.services, 'sla.compliance.timeline', {
-          clauseId: s.businessClauseId,
-          from: FROM,
-          to: TO,
-        }),
-      );
-    },
-  },
-  {
-    name: 'sla/compliance timeline, one latency clause (daily P99s), 36 months',
-    group: 'sla',
-    setup: () => seed().then(() => undefined),
-    fn: async () => {
-      const s = await seed();
-      return rows(
-        await must(s.services, 'sla.compliance.timeline', {
-          clauseId: s.latencyClauseId,
-          from: FROM,
-          to: TO,
-        }),
-      );
-    },
-  },
-  {
-    name: 'sla/compliance timeline, all 20 clauses of an engagement, 36 months',
-    iterations: 30,
-    group: 'sla',
-    setup: () => seed().then(() => undefined),
-    fn: async () => {
-      const s = await seed();
-      return rows(
-        await must(s.services, 'sla.compliance.timeline', {
-          engagementId: s.engagementId,
-          from: FROM,
-          to: TO,
-        }),
-      );
-    },
-  },
+  timelineCase('one business-hours clause', (s) => ({ clauseId: s.businessClauseId })),
+  timelineCase('one latency clause (daily P99s)', (s) => ({ clauseId: s.latencyClauseId })),
+  timelineCase('all 20 clauses of an engagement', (s) => ({ engagementId: s.engagementId }), 30),
   {
     name: 'sla/compliance of one period with incidents and credit note proposal',
     group: 'sla',
@@ -233,6 +199,18 @@ export const benches: BenchCase[] = [
         clauseId: s.businessClauseId,
         period: '2026-03',
       })) as unknown;
+    },
+  },
+  {
+    name: 'sla/period report, all 200 clauses, one month',
+    group: 'sla',
+    setup: () => seed().then(() => undefined),
+    fn: async () => {
+      const s = await seed();
+      const report = (await must(s.services, 'sla.report', { month: '2026-03' })) as {
+        rows: unknown[];
+      };
+      return report.rows.length;
     },
   },
 ];

@@ -161,57 +161,42 @@ describe('bad input: a clear error and nothing saved', () => {
     const { engagement } = await api.setup();
     const clause = await api.clause(engagement.id);
     const before = api.snapshot();
+    const refusedCreate = (fields: Record<string, unknown>) =>
+      fail(services.invoke('sla.clauses.create', fields));
+    const refusedUpdate = (changes: Record<string, unknown>) =>
+      fail(services.invoke('sla.clauses.update', { id: clause.id, changes }));
 
-    const over = await fail(
-      services.invoke('sla.clauses.create', {
-        engagementId: engagement.id,
-        metric: 'availability',
-        target: '101',
-        unit: 'percent',
-        direction: 'at-least',
-      }),
-    );
+    const over = await refusedCreate({
+      engagementId: engagement.id,
+      metric: 'availability',
+      target: '101',
+      unit: 'percent',
+      direction: 'at-least',
+    });
     expect(over.code).toBe('VALIDATION');
     expect(over.issues.map((i) => i.code)).toContain('SLA_PERCENT_OUT_OF_RANGE');
 
-    const dup = await fail(
-      services.invoke('sla.clauses.update', {
-        id: clause.id,
-        changes: {
-          creditTiers: [
-            { below: '99', creditPercent: 10 },
-            { below: '99.0', creditPercent: 25 },
-          ],
-        },
-      }),
-    );
+    const dup = await refusedUpdate({
+      creditTiers: [
+        { below: '99', creditPercent: 10 },
+        { below: '99.0', creditPercent: 25 },
+      ],
+    });
     expect(dup.code).toBe('VALIDATION');
     expect(dup.reason).toBe('SLA_DUPLICATE_TIER');
 
-    const beyond = await fail(
-      services.invoke('sla.clauses.update', {
-        id: clause.id,
-        changes: { creditTiers: [{ below: '99.99', creditPercent: 10 }] },
-      }),
-    );
+    const beyond = await refusedUpdate({ creditTiers: [{ below: '99.99', creditPercent: 10 }] });
     expect(beyond.reason).toBe('SLA_TIER_BEYOND_TARGET');
 
-    const notMonotone = await fail(
-      services.invoke('sla.clauses.update', {
-        id: clause.id,
-        changes: {
-          creditTiers: [
-            { below: '99.9', creditPercent: 25 },
-            { below: '99', creditPercent: 10 },
-          ],
-        },
-      }),
-    );
+    const notMonotone = await refusedUpdate({
+      creditTiers: [
+        { below: '99.9', creditPercent: 25 },
+        { below: '99', creditPercent: 10 },
+      ],
+    });
     expect(notMonotone.reason).toBe('SLA_TIER_CREDITS_NOT_MONOTONE');
 
-    const percentOver = await fail(
-      services.invoke('sla.clauses.update', { id: clause.id, changes: { target: '101' } }),
-    );
+    const percentOver = await refusedUpdate({ target: '101' });
     expect(percentOver.reason).toBe('SLA_PERCENT_OUT_OF_RANGE');
 
     const backwards = await fail(
@@ -224,27 +209,23 @@ describe('bad input: a clear error and nothing saved', () => {
     expect(backwards.code).toBe('VALIDATION');
     expect(backwards.issues.map((i) => i.code)).toContain('SLA_END_BEFORE_START');
 
-    const unknown = await fail(
-      services.invoke('sla.clauses.create', {
-        engagementId: '0196f3a0-0000-7000-8000-0000000000ff',
-        metric: 'availability',
-        target: '99.9',
-        unit: 'percent',
-        direction: 'at-least',
-      }),
-    );
+    const unknown = await refusedCreate({
+      engagementId: '0196f3a0-0000-7000-8000-0000000000ff',
+      metric: 'availability',
+      target: '99.9',
+      unit: 'percent',
+      direction: 'at-least',
+    });
     expect(unknown.code).toBe('NOT_FOUND');
 
-    const latencyWrongSide = await fail(
-      services.invoke('sla.clauses.create', {
-        engagementId: engagement.id,
-        metric: 'latency-percentile',
-        target: '800',
-        unit: 'ms',
-        direction: 'at-most',
-        creditTiers: [{ below: '800', creditPercent: 5 }],
-      }),
-    );
+    const latencyWrongSide = await refusedCreate({
+      engagementId: engagement.id,
+      metric: 'latency-percentile',
+      target: '800',
+      unit: 'ms',
+      direction: 'at-most',
+      creditTiers: [{ below: '800', creditPercent: 5 }],
+    });
     expect(latencyWrongSide.issues.map((i) => i.code)).toContain('SLA_TIER_WRONG_SIDE');
 
     expect(api.snapshot()).toBe(before);
