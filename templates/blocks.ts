@@ -311,7 +311,10 @@ export function clause(title: string, text: string): Content {
   return { stack: [heading(title, GREY.text, 2), ...body] };
 }
 
-/** Signature lines for the parties, side by side. */
+/**
+ * Signature lines, one column per party. For the consultant pass `seller.name`: in a seller
+ * snapshot that is the business (its `legalName` holds the person behind it).
+ */
 export function signatures(parties: Array<{ title: string; name: string }>, w: Wording): Content {
   const line = (caption: string): Content => ({
     stack: [

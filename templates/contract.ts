@@ -176,7 +176,7 @@ export function contractDocument(model: ContractModel): TDocumentDefinitions {
           },
           {
             title: fill(w.contract.signedFor, { party: w.contract.consultantParty }),
-            name: ctx.seller.legalName || ctx.seller.name,
+            name: ctx.seller.name,
           },
         ],
         w,

@@ -244,7 +244,7 @@ export function proposalDocument(model: ProposalModel): TDocumentDefinitions {
       signatures(
         [
           { title: w.common.client, name: client.legalName || client.displayName },
-          { title: w.common.consultant, name: ctx.seller.legalName || ctx.seller.name },
+          { title: w.common.consultant, name: ctx.seller.name },
         ],
         w,
       ),

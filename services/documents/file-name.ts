@@ -3,7 +3,7 @@ import type { DocumentKind, Locale } from '../../core/api';
 const KIND_NAMES: Record<DocumentKind, Record<Locale, string>> = {
   invoice: { en: 'Invoice', 'zh-CN': '发票' },
   'credit-note': { en: 'Credit note', 'zh-CN': '贷项通知单' },
-  proposal: { en: 'Proposal', 'zh-CN': '提案' },
+  proposal: { en: 'Proposal', 'zh-CN': '项目建议书' },
   contract: { en: 'Contract', 'zh-CN': '合同' },
   report: { en: 'Tech-debt report', 'zh-CN': '技术债报告' },
   'sla-report': { en: 'SLA report', 'zh-CN': '服务水平报告' },
