@@ -22,7 +22,7 @@ import {
   Title,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { IconArrowBackUp, IconFileTypePdf } from '@tabler/icons-react';
+import { IconArrowBackUp } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,26 +31,19 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { useLeaveGuard } from '../../lib/useLeaveGuard';
 import { LoadError } from '../billing/components/common';
 import { isPercent } from '../billing/rates';
-import { formatPeriod, monthKey } from '../sla/format';
-import { usePdfPreview } from './usePdfPreview';
+import { formatPeriod } from '../sla/format';
+import { DocumentButton } from './DocumentButton';
+import { DOCUMENT_LANGUAGES, useLanguageLabels } from './languages';
+import { lastMonth } from './range';
 import { useUpdateTerms } from './mutations';
 import { documentQueries } from './queries';
 
-const LANGUAGES: Locale[] = ['en', 'zh-CN'];
-const LANGUAGE_LABEL: Record<Locale, string> = { en: 'English', 'zh-CN': '中文' };
 const clauseId = (key: ClauseKey, language: Locale) => `${key}|${language}`;
-
-/** The month before `today`, `YYYY-MM`: the period a report is usually wanted for. */
-function previousMonth(): string {
-  const now = new Date();
-  return monthKey(new Date(now.getFullYear(), now.getMonth() - 1, 1));
-}
 
 /** Engagement › Documents: the PDFs of this engagement and the wording they print. */
 export function EngagementDocuments({ engagement: e }: { engagement: Engagement }) {
   const { t, i18n } = useTranslation();
-  const preview = usePdfPreview();
-  const [month, setMonth] = useState(previousMonth);
+  const [month, setMonth] = useState(() => lastMonth());
   const terms = useQuery(documentQueries.terms(e.id));
 
   return (
@@ -64,30 +57,18 @@ export function EngagementDocuments({ engagement: e }: { engagement: Engagement 
         </Text>
       </Stack>
       <Group gap="sm" align="flex-end" mb="lg">
-        <Button
-          variant="default"
-          leftSection={<IconFileTypePdf size={16} aria-hidden />}
-          onClick={() =>
-            preview.open(
-              { kind: 'proposal', engagementId: e.id },
-              t('documents.titles.proposal', { name: e.title }),
-            )
-          }
+        <DocumentButton
+          request={{ kind: 'proposal', engagementId: e.id }}
+          title={t('documents.titles.proposal', { name: e.title })}
         >
           {t('documents.engagement.proposal')}
-        </Button>
-        <Button
-          variant="default"
-          leftSection={<IconFileTypePdf size={16} aria-hidden />}
-          onClick={() =>
-            preview.open(
-              { kind: 'contract', engagementId: e.id },
-              t('documents.titles.contract', { name: e.title }),
-            )
-          }
+        </DocumentButton>
+        <DocumentButton
+          request={{ kind: 'contract', engagementId: e.id }}
+          title={t('documents.titles.contract', { name: e.title })}
         >
           {t('documents.engagement.contract')}
-        </Button>
+        </DocumentButton>
         <Group gap={6} align="flex-end" wrap="nowrap">
           <TextInput
             type="month"
@@ -99,21 +80,15 @@ export function EngagementDocuments({ engagement: e }: { engagement: Engagement 
                 setMonth(event.currentTarget.value);
             }}
           />
-          <Button
-            variant="default"
-            leftSection={<IconFileTypePdf size={16} aria-hidden />}
-            onClick={() =>
-              preview.open(
-                { kind: 'sla-report', engagementId: e.id, month },
-                t('documents.titles.slaReport', {
-                  name: e.title,
-                  month: formatPeriod(month, i18n.language),
-                }),
-              )
-            }
+          <DocumentButton
+            request={{ kind: 'sla-report', engagementId: e.id, month }}
+            title={t('documents.titles.slaReport', {
+              name: e.title,
+              month: formatPeriod(month, i18n.language),
+            })}
           >
             {t('documents.engagement.slaReport')}
-          </Button>
+          </DocumentButton>
         </Group>
       </Group>
       {terms.data ? (
@@ -126,7 +101,6 @@ export function EngagementDocuments({ engagement: e }: { engagement: Engagement 
           <Skeleton height={120} radius="md" />
         </Stack>
       )}
-      {preview.modal}
     </Paper>
   );
 }
@@ -149,6 +123,7 @@ function fieldsOf(terms: EngagementTerms): Fields {
 
 function TermsEditor({ terms }: { terms: EngagementTerms }) {
   const { t, i18n } = useTranslation();
+  const languageLabels = useLanguageLabels();
   const update = useUpdateTerms();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(terms));
   /** Clause texts edited here and not saved yet, by `key|language`. */
@@ -272,13 +247,13 @@ function TermsEditor({ terms }: { terms: EngagementTerms }) {
         </Stack>
         <Tabs defaultValue={i18n.language === 'zh-CN' ? 'zh-CN' : 'en'} keepMounted={false}>
           <Tabs.List>
-            {LANGUAGES.map((language) => (
+            {DOCUMENT_LANGUAGES.map((language) => (
               <Tabs.Tab key={language} value={language} lang={language}>
-                {LANGUAGE_LABEL[language]}
+                {languageLabels[language]}
               </Tabs.Tab>
             ))}
           </Tabs.List>
-          {LANGUAGES.map((language) => (
+          {DOCUMENT_LANGUAGES.map((language) => (
             <Tabs.Panel key={language} value={language} pt="sm">
               <Accordion variant="separated" multiple>
                 {terms.clauses

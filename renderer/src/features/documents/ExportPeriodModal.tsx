@@ -25,6 +25,10 @@ import { useCancelExport, useChooseExportFolder } from './mutations';
 import { documentQueries, type ExportRange } from './queries';
 import { lastMonthRange } from './range';
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDates = (range: { from: string; to: string }) =>
+  DATE.test(range.from) && DATE.test(range.to);
+
 /** Invoices › Export period…: every invoice (and credit note) of a period as PDFs + CSV. */
 export function ExportPeriodModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -48,12 +52,13 @@ function ExportPeriod({ onClose }: { onClose: () => void }) {
   const [includeCreditNotes, setIncludeCreditNotes] = useState(true);
   const [jobId, setJobId] = useState<string | null>(null);
   const [debounced] = useDebouncedValue(range, 250);
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(range.from) && /^\d{4}-\d{2}-\d{2}$/.test(range.to);
+  const valid = isDates(range);
   const backwards = valid && range.from > range.to;
-  const request: ExportRange = { ...debounced, includeCreditNotes };
+  // Counted with the credit notes always: ticking the box changes the total, not the query.
+  const request: ExportRange = { ...debounced, includeCreditNotes: true };
   const count = useQuery({
     ...documentQueries.exportCount(request),
-    enabled: valid && !backwards && debounced.from <= debounced.to,
+    enabled: isDates(debounced) && debounced.from <= debounced.to,
   });
   const choose = useChooseExportFolder();
 
@@ -158,16 +163,17 @@ function ExportProgress({
   const job = useQuery(documentQueries.exportJob(jobId));
   const cancel = useCancelExport();
   const data = job.data;
-  if (!data)
-    return job.isError ? (
-      <Alert color="red" variant="light" role="alert">
-        {describeError(job.error, t)}
-      </Alert>
-    ) : (
-      <Skeleton height={60} />
-    );
+  // A failed status call ends the polling (documentQueries.exportJob): say so, over the last
+  // known state if there is one, rather than show a progress that no longer moves.
+  const failed = job.isError && (
+    <Alert color="red" variant="light" role="alert">
+      {describeError(job.error, t)}
+    </Alert>
+  );
+  if (!data) return failed || <Skeleton height={60} />;
   return (
     <Stack gap="md">
+      {failed}
       <JobState job={data} />
       <Group justify="flex-end" gap="sm">
         {data.state === 'running' ? (

@@ -27,6 +27,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../i18n/apiErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
+import { DOCUMENT_LANGUAGES, useLanguageLabels } from './languages';
 import { useSaveDocument } from './mutations';
 import { openPdf } from './pdf';
 import classes from './PdfPreviewModal.module.css';
@@ -69,6 +70,7 @@ export function PdfPreviewModal({ request, title, onClose }: PdfPreviewProps) {
 
 function Preview({ request }: { request: DocumentRequestInput }) {
   const { t } = useTranslation();
+  const languageLabels = useLanguageLabels();
   const [language, setLanguage] = useState<Locale | undefined>(request.language);
   const effective: DocumentRequestInput = language ? { ...request, language } : request;
   const rendered = useQuery(documentQueries.render(effective));
@@ -124,10 +126,7 @@ function Preview({ request }: { request: DocumentRequestInput }) {
             value={shownLanguage ?? ''}
             disabled={!shownLanguage}
             onChange={(value) => setLanguage(value as Locale)}
-            data={[
-              { value: 'en', label: 'English' },
-              { value: 'zh-CN', label: '中文' },
-            ]}
+            data={DOCUMENT_LANGUAGES.map((value) => ({ value, label: languageLabels[value] }))}
           />
           <Text size="sm" c="dimmed" aria-live="polite" data-testid="pdf-page-count">
             {pageCount !== null ? t('documents.preview.pageCount', { count: pageCount }) : ' '}

@@ -10,7 +10,7 @@ let loading: Promise<PdfJs> | null = null;
  * opens, so it lives in its own chunk. Its worker is a file of the build (same origin), so
  * the CSP needs no blob: worker and no eval (pdf.js 6 has no eval path at all).
  */
-export function loadPdfJs(): Promise<PdfJs> {
+function loadPdfJs(): Promise<PdfJs> {
   loading ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')])
     .then(([pdfjs, worker]) => {
       pdfjs.GlobalWorkerOptions.workerSrc = worker.default;

@@ -18,7 +18,7 @@ export const documentKeys = {
 };
 
 /** While an export runs, its status is asked for this often. */
-export const EXPORT_POLL_MS = 400;
+const EXPORT_POLL_MS = 400;
 
 export const documentQueries = {
   /**
@@ -51,7 +51,11 @@ export const documentQueries = {
     queryOptions({
       queryKey: documentKeys.exportJob(jobId),
       queryFn: () => call('documents.exportInvoices.status', { jobId }),
+      // Until the job ends; a failed status call stops the polling too (the modal shows it).
       refetchInterval: (query) =>
-        query.state.data?.state === 'running' || !query.state.data ? EXPORT_POLL_MS : false,
+        query.state.status !== 'error' &&
+        (query.state.data === undefined || query.state.data.state === 'running')
+          ? EXPORT_POLL_MS
+          : false,
     }),
 };

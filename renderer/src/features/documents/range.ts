@@ -7,3 +7,8 @@ export function lastMonthRange(today = new Date()): { from: string; to: string }
   const last = new Date(today.getFullYear(), today.getMonth(), 0);
   return { from: iso(first), to: iso(last) };
 }
+
+/** The month before `today`, `YYYY-MM`: the period a report is usually wanted for. */
+export function lastMonth(today = new Date()): string {
+  return lastMonthRange(today).from.slice(0, 7);
+}

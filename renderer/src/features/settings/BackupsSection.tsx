@@ -1,4 +1,4 @@
-import type { BackupInfo, BackupKind, DataSummary } from '@core/api';
+import type { BackupInfo, BackupKind, DataSummary, MethodOutput } from '@core/api';
 import {
   Alert,
   Badge,
@@ -22,6 +22,8 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { useCreateBackup, useRestoreBackup } from './mutations';
 import { appQueries, backupQueries } from './queries';
 import { Section } from './SettingsLayout';
+
+type BackupPreview = MethodOutput<'backups.preview'>;
 
 const KIND_COLOR: Record<BackupKind, string> = {
   daily: 'gray',
@@ -222,106 +224,7 @@ function summaryRows(t: TFunction, fmt: Formatters) {
 
 function RestoreModal({ backup, onClose }: { backup: BackupInfo | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const fmt = useFormatters();
-  const preview = useQuery({
-    ...backupQueries.preview(backup?.name ?? ''),
-    enabled: backup !== null,
-  });
   const restore = useRestoreBackup();
-
-  const confirm = () => {
-    if (!backup) return;
-    restore.mutate(backup.name, {
-      onSuccess: () => {
-        notifySuccess(t('settings.backups.restored'));
-        onClose();
-      },
-      onError: (error) => notifyError(describeError(error, t)),
-    });
-  };
-
-  let content: ReactNode = null;
-  if (backup && preview.isPending) {
-    content = (
-      <Stack gap="xs" aria-busy="true" aria-label={t('common.loading')}>
-        {Array.from({ length: 6 }, (_, i) => (
-          <Skeleton key={i} height={20} radius="sm" />
-        ))}
-      </Stack>
-    );
-  } else if (backup && preview.isError) {
-    content = (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
-        {describeError(preview.error, t)}
-      </Alert>
-    );
-  } else if (backup && preview.data) {
-    const data = preview.data;
-    content = (
-      <Stack gap="md">
-        <Table
-          verticalSpacing={6}
-          withTableBorder
-          aria-label={t('settings.backups.modal.compareLabel')}
-        >
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>
-                <VisuallyHidden>{t('settings.backups.modal.item')}</VisuallyHidden>
-              </Table.Th>
-              <Table.Th ta="right">{t('settings.backups.modal.thisBackup')}</Table.Th>
-              <Table.Th ta="right">{t('settings.backups.modal.current')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {summaryRows(t, fmt).map((row) => (
-              <Table.Tr key={row.key}>
-                <Table.Th scope="row" fw={500}>
-                  {row.label}
-                </Table.Th>
-                <Table.Td ta="right" className="tabular">
-                  {row.value(data.holds)}
-                </Table.Td>
-                <Table.Td ta="right" className="tabular">
-                  {row.value(data.current)}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {data.restorable ? (
-          <>
-            {data.schemaStatus === 'older' && (
-              <Text size="sm" c="dimmed">
-                {t('settings.backups.modal.older', { version: data.holds.schemaVersion })}
-              </Text>
-            )}
-            <Alert
-              color="orange"
-              variant="light"
-              title={t('settings.backups.modal.warningTitle')}
-              icon={<IconAlertTriangle size={18} aria-hidden />}
-            >
-              {t('settings.backups.modal.warning')}
-            </Alert>
-          </>
-        ) : (
-          <Alert
-            color="red"
-            variant="light"
-            title={t('settings.backups.modal.newerTitle')}
-            icon={<IconAlertTriangle size={18} aria-hidden />}
-          >
-            {t('settings.backups.modal.newer', {
-              version: data.holds.schemaVersion,
-              known: data.knownSchemaVersion,
-            })}
-          </Alert>
-        )}
-      </Stack>
-    );
-  }
-
   return (
     <Modal
       opened={backup !== null}
@@ -332,34 +235,140 @@ function RestoreModal({ backup, onClose }: { backup: BackupInfo | null; onClose:
       size="lg"
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      {backup && (
-        <Stack gap="md">
-          <Group gap="xs">
-            <KindBadge kind={backup.kind} />
-            <Text size="sm" fw={500}>
-              {t('settings.backups.modal.intro', {
-                kind: t(`settings.backups.kinds.${backup.kind}`),
-                date: fmt.dateTime(backup.createdAt),
-              })}
-            </Text>
-          </Group>
-          {content}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose} disabled={restore.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              color="red"
-              leftSection={<IconRestore size={16} aria-hidden />}
-              loading={restore.isPending}
-              disabled={!preview.data?.restorable}
-              onClick={confirm}
-            >
-              {t('settings.backups.modal.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      )}
+      {backup && <RestoreConfirm backup={backup} restore={restore} onClose={onClose} />}
     </Modal>
+  );
+}
+
+/** What the backup holds next to the live data, and the button that restores it. */
+function RestoreConfirm({
+  backup,
+  restore,
+  onClose,
+}: {
+  backup: BackupInfo;
+  restore: ReturnType<typeof useRestoreBackup>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const preview = useQuery(backupQueries.preview(backup.name));
+
+  const confirm = () =>
+    restore.mutate(backup.name, {
+      onSuccess: () => {
+        notifySuccess(t('settings.backups.restored'));
+        onClose();
+      },
+      onError: (error) => notifyError(describeError(error, t)),
+    });
+
+  return (
+    <Stack gap="md">
+      <Group gap="xs">
+        <KindBadge kind={backup.kind} />
+        <Text size="sm" fw={500}>
+          {t('settings.backups.modal.intro', {
+            kind: t(`settings.backups.kinds.${backup.kind}`),
+            date: fmt.dateTime(backup.createdAt),
+          })}
+        </Text>
+      </Group>
+      {preview.isPending ? (
+        <Stack gap="xs" aria-busy="true" aria-label={t('common.loading')}>
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} height={20} radius="sm" />
+          ))}
+        </Stack>
+      ) : preview.isError ? (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
+          {describeError(preview.error, t)}
+        </Alert>
+      ) : (
+        <Comparison preview={preview.data} />
+      )}
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onClose} disabled={restore.isPending}>
+          {t('common.cancel')}
+        </Button>
+        <Button
+          color="red"
+          leftSection={<IconRestore size={16} aria-hidden />}
+          loading={restore.isPending}
+          disabled={!preview.data?.restorable}
+          onClick={confirm}
+        >
+          {t('settings.backups.modal.confirm')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Comparison({ preview: data }: { preview: BackupPreview }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  return (
+    <Stack gap="md">
+      <Table
+        verticalSpacing={6}
+        withTableBorder
+        aria-label={t('settings.backups.modal.compareLabel')}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>
+              <VisuallyHidden>{t('settings.backups.modal.item')}</VisuallyHidden>
+            </Table.Th>
+            <Table.Th ta="right">{t('settings.backups.modal.thisBackup')}</Table.Th>
+            <Table.Th ta="right">{t('settings.backups.modal.current')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {summaryRows(t, fmt).map((row) => (
+            <Table.Tr key={row.key}>
+              <Table.Th scope="row" fw={500}>
+                {row.label}
+              </Table.Th>
+              <Table.Td ta="right" className="tabular">
+                {row.value(data.holds)}
+              </Table.Td>
+              <Table.Td ta="right" className="tabular">
+                {row.value(data.current)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {data.restorable ? (
+        <>
+          {data.schemaStatus === 'older' && (
+            <Text size="sm" c="dimmed">
+              {t('settings.backups.modal.older', { version: data.holds.schemaVersion })}
+            </Text>
+          )}
+          <Alert
+            color="orange"
+            variant="light"
+            title={t('settings.backups.modal.warningTitle')}
+            icon={<IconAlertTriangle size={18} aria-hidden />}
+          >
+            {t('settings.backups.modal.warning')}
+          </Alert>
+        </>
+      ) : (
+        <Alert
+          color="red"
+          variant="light"
+          title={t('settings.backups.modal.newerTitle')}
+          icon={<IconAlertTriangle size={18} aria-hidden />}
+        >
+          {t('settings.backups.modal.newer', {
+            version: data.holds.schemaVersion,
+            known: data.knownSchemaVersion,
+          })}
+        </Alert>
+      )}
+    </Stack>
   );
 }

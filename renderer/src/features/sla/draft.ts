@@ -1,9 +1,8 @@
-import type { ClauseDraft, SlaClause } from '@core/api';
-
-type Draft = ClauseDraft;
+import { ClauseDraft, type SlaClause } from '@core/api';
+import { clauseDraft } from '@core/sla/library';
 
 /** The editable fields of a saved clause. */
-export function draftOf(clause: SlaClause): Draft {
+export function draftOf(clause: SlaClause): ClauseDraft {
   return {
     label: clause.label,
     metric: clause.metric,
@@ -28,26 +27,10 @@ export function draftOf(clause: SlaClause): Draft {
   };
 }
 
-/** A blank availability clause with defaults. */
-export const BLANK_DRAFT: ClauseDraft = {
-  label: '',
-  metric: 'availability',
-  subject: { en: '', 'zh-CN': '' },
-  customName: { en: '', 'zh-CN': '' },
-  target: '99.9',
-  unit: 'percent',
-  direction: 'at-least',
-  window: { kind: 'calendar-month' },
-  timeZone: 'UTC',
-  serviceHours: { kind: '24x7' },
-  percentile: 99,
-  percentileMethod: 'nearest-rank',
-  supportPriority: null,
-  exclusions: { maintenance: true, clientCaused: true, forceMajeure: true },
-  creditTiers: [],
-  perIncidentCapMinor: null,
-  perPeriodCapPercent: null,
-  monthlyFeeMinor: 0,
-  claimWindowDays: 30,
-  wordingOverride: { en: null, 'zh-CN': null },
-};
+/**
+ * A blank availability clause with the library's usual defaults (core/sla `clauseDraft`),
+ * read through the contract's schema into its (mutable) draft type.
+ */
+export const BLANK_DRAFT: ClauseDraft = ClauseDraft.parse(
+  clauseDraft({ metric: 'availability', target: '99.9', unit: 'percent', direction: 'at-least' }),
+);

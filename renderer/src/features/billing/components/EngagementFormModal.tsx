@@ -1,24 +1,10 @@
 import type { Engagement, EngagementStage, EngagementType } from '@core/api';
-import {
-  Alert,
-  Button,
-  Group,
-  Kbd,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../i18n/apiErrors';
 import { notifySuccess } from '../../../lib/notify';
-import { modKey } from '../../../lib/platform';
 import { useLeaveGuard } from '../../../lib/useLeaveGuard';
 import { CurrencySelect } from '../../clients/components/CurrencySelect';
 import { useCreateEngagement, useUpdateEngagement } from '../mutations';
@@ -26,6 +12,8 @@ import { ENGAGEMENT_STAGES, ENGAGEMENT_TYPES } from '../options';
 import { isPercent } from '../rates';
 import { ClientPicker } from './ClientPicker';
 import { MoneyInput } from './common';
+import { FormActions } from '../../../ui/FormActions';
+import { LongTextInput, PaymentTermsInput, PercentInput } from '../../../ui/fields';
 
 interface Values {
   clientId: string | null;
@@ -61,6 +49,19 @@ export function EngagementFormModal({
     <Modal
       opened={opened}
       onClose={() => requestClose.current()}
+      // Escape is handled here rather than by Mantine's window listener: every mounted modal
+      // has one, so the Escape that opens "Discard unsaved changes?" reached that dialog's
+      // listener too, which then saw it open and closed it at once (the question flashed by).
+      // Escapes from inside the discard dialog (another portal) are left to that dialog.
+      closeOnEscape={false}
+      onKeyDown={(event) => {
+        if (
+          event.key === 'Escape' &&
+          !event.nativeEvent.isComposing &&
+          event.currentTarget.contains(event.target as Node)
+        )
+          requestClose.current();
+      }}
       size="xl"
       title={engagement ? t('engagements.editor.editTitle') : t('engagements.editor.newTitle')}
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -207,8 +208,10 @@ function EngagementForm({
             onClientChange={(client) => {
               set('clientId', client?.id ?? null);
               // The currency follows the client until the user picks one.
-              if (client && !engagement) set('currency', client.defaultCurrency);
-              if (client && !engagement) setMoneyKey((k) => k + 1);
+              if (client && !engagement) {
+                set('currency', client.defaultCurrency);
+                setMoneyKey((k) => k + 1);
+              }
             }}
           />
           <TextInput
@@ -271,51 +274,35 @@ function EngagementForm({
             error={show('endDate')}
             onChange={(e) => set('endDate', e.currentTarget.value)}
           />
-          <TextInput
+          <PercentInput
             label={t('engagements.fields.taxRate')}
             description={t('engagements.fields.taxRateHint')}
-            rightSection="%"
             value={values.taxRatePercent}
             error={show('taxRatePercent')}
-            onChange={(e) => set('taxRatePercent', e.currentTarget.value)}
+            onValueChange={(v) => set('taxRatePercent', v)}
           />
-          <NumberInput
+          <PaymentTermsInput
             label={t('engagements.fields.paymentTerms')}
             description={t('engagements.fields.paymentTermsHint')}
-            min={0}
-            max={365}
-            allowDecimal={false}
             value={values.paymentTermsDays}
-            onChange={(v) => set('paymentTermsDays', v === '' ? '' : Number(v))}
+            onDaysChange={(v) => set('paymentTermsDays', v)}
           />
         </SimpleGrid>
-        <Textarea
+        <LongTextInput
           label={t('engagements.fields.scope')}
-          autosize
-          minRows={2}
           value={values.scope}
-          onChange={(e) => set('scope', e.currentTarget.value)}
+          onValueChange={(v) => set('scope', v)}
         />
-        <Textarea
+        <LongTextInput
           label={t('engagements.fields.deliverables')}
-          autosize
-          minRows={2}
           value={values.deliverables}
-          onChange={(e) => set('deliverables', e.currentTarget.value)}
+          onValueChange={(v) => set('deliverables', v)}
         />
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">{modKey()}</Kbd> + <Kbd size="xs">Enter</Kbd> {t('billing.toSave')}
-          </Text>
-          <Group gap="sm">
-            <Button variant="default" onClick={() => guard.confirmLeave(onClose)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {engagement ? t('engagements.editor.save') : t('engagements.editor.create')}
-            </Button>
-          </Group>
-        </Group>
+        <FormActions
+          submitLabel={engagement ? t('engagements.editor.save') : t('engagements.editor.create')}
+          saving={mutation.isPending}
+          onCancel={() => guard.confirmLeave(onClose)}
+        />
       </Stack>
       {guard.dialog}
     </form>

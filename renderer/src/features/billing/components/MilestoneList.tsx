@@ -13,7 +13,6 @@ import {
   Table,
   Text,
   TextInput,
-  Textarea,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconCheck, IconFileInvoice, IconFlag } from '@tabler/icons-react';
@@ -25,6 +24,7 @@ import { useFormatters } from '../../../i18n/format';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useCreateInvoiceFromMilestone, useMilestoneAction } from '../mutations';
 import { MilestoneStatusBadge } from './common';
+import { LongTextInput } from '../../../ui/fields';
 
 /** The saved schedule with each milestone's status and the next step it allows. */
 export function MilestoneList({ schedule }: { schedule: MilestoneSchedule }) {
@@ -217,13 +217,7 @@ function AcceptForm({ milestone, onClose }: { milestone: Milestone; onClose: () 
           error={submitted && !by.trim() ? t('milestones.errors.by') : null}
           onChange={(e) => setBy(e.currentTarget.value)}
         />
-        <Textarea
-          label={t('milestones.acceptNote')}
-          autosize
-          minRows={2}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-        />
+        <LongTextInput label={t('milestones.acceptNote')} value={note} onValueChange={setNote} />
         {action.isError && (
           <Alert color="red" variant="light" role="alert">
             {describeError(action.error, t)}
@@ -288,15 +282,13 @@ function InvoiceMilestoneForm({
             <Alert color="yellow" variant="light">
               {t('milestones.notAcceptedWarning')}
             </Alert>
-            <Textarea
+            <LongTextInput
               label={t('milestones.notAcceptedReason')}
               withAsterisk
               data-autofocus
-              autosize
-              minRows={2}
               value={reason}
               error={submitted && !reason.trim() ? t('milestones.errors.reason') : null}
-              onChange={(e) => setReason(e.currentTarget.value)}
+              onValueChange={setReason}
             />
           </>
         )}

@@ -9,14 +9,12 @@ import {
   Fieldset,
   FileButton,
   Group,
-  NumberInput,
   Paper,
   SimpleGrid,
   Skeleton,
   Stack,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
@@ -31,6 +29,7 @@ import { useUpdateProfile } from '../mutations';
 import { billingQueries } from '../queries';
 import { fractionToPercent, isPercent, percentToFraction } from '../rates';
 import { LoadError } from './common';
+import { LongTextInput, PaymentTermsInput, PercentInput } from '../../../ui/fields';
 
 const LOGO_MAX_BYTES = 512 * 1024;
 
@@ -179,27 +178,21 @@ function ProfileForm({ profile }: { profile: Profile }) {
           {text('email')}
           {text('phone')}
         </SimpleGrid>
-        <Textarea
+        <LongTextInput
           label={t('profile.fields.address')}
-          autosize
-          minRows={2}
           value={values.address}
-          onChange={(e) => set('address', e.currentTarget.value)}
+          onValueChange={(v) => set('address', v)}
         />
         <SimpleGrid cols={2} spacing="md">
-          <Textarea
+          <LongTextInput
             label={t('profile.fields.bankDetails')}
-            autosize
-            minRows={2}
             value={values.bankDetails}
-            onChange={(e) => set('bankDetails', e.currentTarget.value)}
+            onValueChange={(v) => set('bankDetails', v)}
           />
-          <Textarea
+          <LongTextInput
             label={t('profile.fields.paymentInstructions')}
-            autosize
-            minRows={2}
             value={values.paymentInstructions}
-            onChange={(e) => set('paymentInstructions', e.currentTarget.value)}
+            onValueChange={(v) => set('paymentInstructions', v)}
           />
         </SimpleGrid>
 
@@ -271,15 +264,14 @@ function ProfileForm({ profile }: { profile: Profile }) {
                 withEyeDropper={false}
                 onChange={(value) => set('accentColor', value.toUpperCase())}
               />
-              <Textarea
+              <LongTextInput
                 label={t('profile.branding.footer')}
                 description={t('profile.branding.footerHint')}
                 placeholder={t('profile.branding.footerPlaceholder')}
-                autosize
                 minRows={1}
                 maxLength={500}
                 value={values.documentFooter}
-                onChange={(e) => set('documentFooter', e.currentTarget.value)}
+                onValueChange={(v) => set('documentFooter', v)}
               />
             </SimpleGrid>
           </Stack>
@@ -291,29 +283,24 @@ function ProfileForm({ profile }: { profile: Profile }) {
             value={values.defaultCurrency}
             onChange={(value) => value && set('defaultCurrency', value)}
           />
-          <NumberInput
+          <PaymentTermsInput
             label={t('profile.fields.paymentTerms')}
             description={t('profile.fields.paymentTermsHint')}
-            min={0}
-            max={365}
-            allowDecimal={false}
             value={values.defaultPaymentTermsDays}
-            onChange={(value) => set('defaultPaymentTermsDays', Number(value) || 0)}
+            onDaysChange={(days) => set('defaultPaymentTermsDays', days || 0)}
           />
-          <TextInput
+          <PercentInput
             label={t('profile.fields.taxRate')}
-            rightSection="%"
             value={values.defaultTaxRatePercent}
             error={taxError}
-            onChange={(e) => set('defaultTaxRatePercent', e.currentTarget.value)}
+            onValueChange={(v) => set('defaultTaxRatePercent', v)}
           />
-          <TextInput
+          <PercentInput
             label={t('profile.fields.lateInterest')}
             description={t('profile.fields.lateInterestHint')}
-            rightSection="%"
             value={values.latePercent}
             error={lateError}
-            onChange={(e) => set('latePercent', e.currentTarget.value)}
+            onValueChange={(v) => set('latePercent', v)}
           />
           <TextInput
             label={t('profile.fields.invoicePattern')}

@@ -4,7 +4,6 @@ import {
   Alert,
   Button,
   Group,
-  Kbd,
   Paper,
   Progress,
   SegmentedControl,
@@ -16,19 +15,20 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { IconLock, IconPlus, IconTemplate, IconTrash } from '@tabler/icons-react';
+import { IconLock, IconTemplate, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../i18n/apiErrors';
 import { useFormatters } from '../../../i18n/format';
 import { notifySuccess } from '../../../lib/notify';
-import { modKey } from '../../../lib/platform';
 import { useSetSchedule } from '../mutations';
 import { billingQueries } from '../queries';
 import { HUNDRED, microsToText, percentAmounts, percentMicros } from '../schedule';
 import { MoneyInput } from './common';
 import { useLeaveGuard } from '../../../lib/useLeaveGuard';
+import { FormActions } from '../../../ui/FormActions';
+import { AddRowButton, PercentInput } from '../../../ui/fields';
 
 type Basis = 'percent' | 'amount';
 
@@ -248,16 +248,15 @@ export function ScheduleEditor({
                   onChange={(e) => update(row.key, { name: e.currentTarget.value })}
                 />
                 {basis === 'percent' ? (
-                  <TextInput
+                  <PercentInput
                     w={110}
                     label={t('milestones.fields.percent')}
-                    rightSection="%"
                     inputMode="decimal"
                     classNames={{ input: 'tabular' }}
                     value={row.percent}
                     disabled={row.locked}
                     error={submitted ? rowErrors[i]!.share : null}
-                    onChange={(e) => update(row.key, { percent: e.currentTarget.value })}
+                    onValueChange={(percent) => update(row.key, { percent })}
                   />
                 ) : (
                   <MoneyInput
@@ -326,10 +325,7 @@ export function ScheduleEditor({
           </Paper>
         ))}
 
-        <Button
-          variant="default"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          style={{ alignSelf: 'flex-start' }}
+        <AddRowButton
           onClick={() =>
             setRows((rs) => [
               ...rs,
@@ -347,7 +343,7 @@ export function ScheduleEditor({
           }
         >
           {t('milestones.addRow')}
-        </Button>
+        </AddRowButton>
 
         <Paper
           withBorder
@@ -396,19 +392,11 @@ export function ScheduleEditor({
           </Alert>
         )}
 
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            <Kbd size="xs">{modKey()}</Kbd> + <Kbd size="xs">Enter</Kbd> {t('billing.toSave')}
-          </Text>
-          <Group gap="sm">
-            <Button variant="default" onClick={() => guard.confirmLeave(onDone)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('milestones.saveSchedule')}
-            </Button>
-          </Group>
-        </Group>
+        <FormActions
+          submitLabel={t('milestones.saveSchedule')}
+          saving={save.isPending}
+          onCancel={() => guard.confirmLeave(onDone)}
+        />
       </Stack>
       {guard.dialog}
     </form>

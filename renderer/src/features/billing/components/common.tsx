@@ -1,42 +1,19 @@
 import type { EngagementStage, InvoiceDisplayStatus, MilestoneStatus } from '@core/api';
-import { Badge, Button, Center, EmptyState, TextInput, type TextInputProps } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Badge, TextInput, type TextInputProps } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListError, ListFrame } from '../../../components/ListStates';
 import { formatMoneyInput, readAmount } from '../../../lib/money';
 
+/** The list frame at the height the billing and SLA pages use. */
 export function Frame({ children }: { children: ReactNode }) {
-  return (
-    <Center
-      flex={1}
-      mih={280}
-      style={{
-        border: '1px dashed var(--mantine-color-default-border)',
-        borderRadius: 'var(--mantine-radius-md)',
-      }}
-    >
-      {children}
-    </Center>
-  );
+  return <ListFrame minHeight={280}>{children}</ListFrame>;
 }
 
 export function LoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
   const { t } = useTranslation();
   return (
-    <Frame>
-      <EmptyState
-        variant="light"
-        color="red"
-        icon={<IconAlertTriangle size={28} />}
-        title={t('billing.loadError')}
-        description={message}
-        maw={460}
-      >
-        <EmptyState.Actions>
-          <Button onClick={onRetry}>{t('common.retry')}</Button>
-        </EmptyState.Actions>
-      </EmptyState>
-    </Frame>
+    <ListError title={t('billing.loadError')} error={message} onRetry={onRetry} minHeight={280} />
   );
 }
 

@@ -25,7 +25,7 @@ import {
   IconPlus,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { describeError } from '../../../i18n/apiErrors';
@@ -45,24 +45,16 @@ import {
   fetchInvoicesPage,
   type InvoiceListFilters,
 } from '../queries';
+import { StatCard, StatLabel } from '../../../ui/StatCard';
 import classes from './Page.module.css';
 
-export function Figure({
-  label,
-  value,
-  testId,
-}: {
-  label: string;
-  value: ReactNode;
-  testId?: string;
-}) {
+/** Scope or deliverables: a caption over the text as typed (line breaks kept). */
+function TextCard({ label, text }: { label: string; text: string }) {
   return (
     <Paper withBorder radius="md" p="md">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="xl" fw={700} className="tabular" data-testid={testId}>
-        {value}
+      <StatLabel>{label}</StatLabel>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {text}
       </Text>
     </Paper>
   );
@@ -151,41 +143,25 @@ function EngagementDetail({ engagement: e }: { engagement: Engagement }) {
       </Group>
 
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="md">
-        <Figure
+        <StatCard
           label={t('engagements.columns.contractValue')}
           value={money(e.contractValueMinor)}
         />
-        <Figure label={t('engagements.columns.invoiced')} value={money(e.invoicedMinor)} />
-        <Figure
+        <StatCard label={t('engagements.columns.invoiced')} value={money(e.invoicedMinor)} />
+        <StatCard
           label={t('engagements.columns.paid')}
           value={money(e.paidMinor)}
           testId="engagement-paid"
         />
-        <Figure label={t('engagements.columns.outstanding')} value={money(e.outstandingMinor)} />
-        <Figure label={t('engagements.columns.remaining')} value={money(e.remainingMinor)} />
+        <StatCard label={t('engagements.columns.outstanding')} value={money(e.outstandingMinor)} />
+        <StatCard label={t('engagements.columns.remaining')} value={money(e.remainingMinor)} />
       </SimpleGrid>
 
       {(e.scope || e.deliverables) && (
         <SimpleGrid cols={2} spacing="md">
-          {e.scope && (
-            <Paper withBorder radius="md" p="md">
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                {t('engagements.fields.scope')}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {e.scope}
-              </Text>
-            </Paper>
-          )}
+          {e.scope && <TextCard label={t('engagements.fields.scope')} text={e.scope} />}
           {e.deliverables && (
-            <Paper withBorder radius="md" p="md">
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                {t('engagements.fields.deliverables')}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {e.deliverables}
-              </Text>
-            </Paper>
+            <TextCard label={t('engagements.fields.deliverables')} text={e.deliverables} />
           )}
         </SimpleGrid>
       )}
@@ -264,7 +240,9 @@ function EngagementInvoices({ engagement: e }: { engagement: Engagement }) {
       <Title order={3} size="h4" id="eng-invoices" mb="md">
         {t('engagements.invoices')}
       </Title>
-      {list.isPending ? (
+      {list.isError ? (
+        <LoadError message={describeError(list.error, t)} onRetry={() => void list.refetch()} />
+      ) : list.isPending ? (
         <Skeleton height={60} />
       ) : rows.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -356,12 +334,12 @@ function Valuation({ engagement: e }: { engagement: Engagement }) {
         </Text>
       ) : (
         <SimpleGrid cols={3} spacing="md">
-          <Figure label={t('valuation.total')} value={fmt.money(v.totalMinor, v.currency)} />
-          <Figure
+          <StatCard label={t('valuation.total')} value={fmt.money(v.totalMinor, v.currency)} />
+          <StatCard
             label={t('valuation.xnpv')}
             value={fmt.money(Math.round(v.xnpvMinor), v.currency)}
           />
-          <Figure
+          <StatCard
             label={t('valuation.xirr')}
             value={
               v.xirr === null

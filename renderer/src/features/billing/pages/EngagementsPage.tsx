@@ -1,35 +1,28 @@
 import type { Engagement, EngagementStage } from '@core/api';
-import {
-  Button,
-  CloseButton,
-  EmptyState,
-  Group,
-  MultiSelect,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, MultiSelect, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconBriefcase, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBriefcase, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { describeError } from '../../../i18n/apiErrors';
+import { ListEmpty } from '../../../components/ListStates';
+import { ListToolbar, SearchInput, SortControl } from '../../../components/ListToolbar';
+import { VirtualTable, type Column } from '../../../components/VirtualTable';
+import tableClasses from '../../../components/VirtualTable.module.css';
 import { useFormatters } from '../../../i18n/format';
+import { toggleSort } from '../../../lib/listState';
+import { usePagedRows } from '../../../lib/usePagedRows';
 import { ClientPicker } from '../components/ClientPicker';
-import { Frame, LoadError, StageBadge } from '../components/common';
+import { StageBadge } from '../components/common';
 import { EngagementFormModal } from '../components/EngagementFormModal';
 import { ENGAGEMENT_STAGES } from '../options';
-import { TableSkeleton, VirtualTable, type Column } from '../components/VirtualTable';
-import tableClasses from '../components/VirtualTable.module.css';
-import { usePagedRows } from '../../../lib/usePagedRows';
 import {
   BILLING_PAGE_SIZE,
   billingKeys,
   fetchEngagementsPage,
   type EngagementListFilters,
 } from '../queries';
-import { SortControl } from '../components/SortControl';
-import classes from './Page.module.css';
+import classes from '../../../components/ListPage.module.css';
 
 type SortField = EngagementListFilters['sort']['field'];
 const SORT_FIELDS: SortField[] = [
@@ -64,7 +57,7 @@ export function EngagementsPage() {
     pageSize: BILLING_PAGE_SIZE,
     fetchPage: (offset, limit) => fetchEngagementsPage(filters, offset, limit),
   });
-  const { first: list, rows, total } = paged;
+  const { first: list, total } = paged;
   const filtered = !!(debounced || stages.length || clientId);
 
   const money = (minor: number, e: Engagement) => fmt.money(minor, e.currency);
@@ -116,123 +109,79 @@ export function EngagementsPage() {
       ),
     },
   ];
-
-  let content: React.ReactNode;
-  if (list.isPending) content = <TableSkeleton label={t('common.loading')} />;
-  else if (list.isError && !list.data)
-    content = (
-      <LoadError message={describeError(list.error, t)} onRetry={() => void list.refetch()} />
-    );
-  else if (total === 0 && !list.isPlaceholderData)
-    content = (
-      <Frame>
-        <EmptyState
-          withIndicatorBackground
-          icon={<IconBriefcase size={28} />}
-          title={filtered ? t('engagements.empty.filteredTitle') : t('engagements.empty.title')}
-          description={
-            filtered
-              ? t('engagements.empty.filteredDescription')
-              : t('engagements.empty.description')
-          }
-          maw={460}
-        >
-          <EmptyState.Actions>
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setCreating(true)}
-            >
-              {t('engagements.new')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Frame>
-    );
-  else
-    content = (
-      <VirtualTable
-        label={t('engagements.tableLabel')}
-        columns={columns}
-        template="minmax(240px, 2.4fr) 130px repeat(4, minmax(120px, 1fr))"
-        rows={rows}
-        total={total}
-        rowKey={(e) => e.id}
-        rowLabel={(e) => `${e.title} — ${e.clientName}`}
-        sort={sort}
-        onSort={(field) =>
-          setSort((s) => ({
-            field,
-            direction: s.field === field && s.direction === 'asc' ? 'desc' : 'asc',
-          }))
-        }
-        onOpen={(e) => navigate(`/engagements/${e.id}`)}
-        onRangeChange={paged.showRange}
-      />
-    );
+  const newButton = (
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)}>
+      {t('engagements.new')}
+    </Button>
+  );
 
   return (
     <div className={classes.page}>
-      <Group justify="space-between" wrap="wrap" gap="sm">
-        <Group gap="sm" wrap="wrap">
-          <TextInput
-            type="search"
-            w={260}
-            aria-label={t('engagements.search')}
-            placeholder={t('engagements.search')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            rightSection={
-              search ? (
-                <CloseButton
-                  size="sm"
-                  aria-label={t('billing.clearSearch')}
-                  onClick={() => setSearch('')}
-                />
-              ) : null
+      <ListToolbar
+        count={list.data && total > 0 ? t('engagements.count', { count: total }) : null}
+        actions={newButton}
+      >
+        <SearchInput
+          type="search"
+          w={260}
+          aria-label={t('engagements.search')}
+          placeholder={t('engagements.search')}
+          clearLabel={t('billing.clearSearch')}
+          value={search}
+          onChange={setSearch}
+        />
+        <ClientPicker
+          aria-label={t('engagements.filterClient')}
+          placeholder={t('engagements.allClients')}
+          clearable
+          w={200}
+          value={clientId}
+          onClientChange={(c) => setClientId(c?.id ?? null)}
+        />
+        <MultiSelect
+          aria-label={t('engagements.filterStage')}
+          placeholder={stages.length ? undefined : t('engagements.allStages')}
+          w={240}
+          clearable
+          data={ENGAGEMENT_STAGES.map((s) => ({ value: s, label: t(`engagements.stage.${s}`) }))}
+          value={stages}
+          onChange={(v) => setStages(v as EngagementStage[])}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <SortControl
+          fields={SORT_FIELDS}
+          labelFor={(f) => t(`engagements.sort.${f}`)}
+          sort={sort}
+          onChange={setSort}
+          width={170}
+        />
+      </ListToolbar>
+      <VirtualTable
+        label={t('engagements.tableLabel')}
+        loadingLabel={t('engagements.tableLoading')}
+        errorTitle={t('billing.loadError')}
+        columns={columns}
+        template="minmax(240px, 2.4fr) 130px repeat(4, minmax(120px, 1fr))"
+        minWidth={940}
+        list={paged}
+        empty={
+          <ListEmpty
+            icon={<IconBriefcase size={28} />}
+            title={filtered ? t('engagements.empty.filteredTitle') : t('engagements.empty.title')}
+            description={
+              filtered
+                ? t('engagements.empty.filteredDescription')
+                : t('engagements.empty.description')
             }
+            actions={newButton}
           />
-          <ClientPicker
-            aria-label={t('engagements.filterClient')}
-            placeholder={t('engagements.allClients')}
-            clearable
-            w={200}
-            value={clientId}
-            onClientChange={(c) => setClientId(c?.id ?? null)}
-          />
-          <MultiSelect
-            aria-label={t('engagements.filterStage')}
-            placeholder={stages.length ? undefined : t('engagements.allStages')}
-            w={240}
-            clearable
-            data={ENGAGEMENT_STAGES.map((s) => ({ value: s, label: t(`engagements.stage.${s}`) }))}
-            value={stages}
-            onChange={(v) => setStages(v as EngagementStage[])}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <SortControl
-            fields={SORT_FIELDS}
-            labelFor={(f) => t(`engagements.sort.${f}`)}
-            sort={sort}
-            onChange={setSort}
-            width={170}
-          />
-        </Group>
-        <Group gap="md" wrap="nowrap">
-          {list.data && total > 0 && (
-            <Text size="sm" c="dimmed" aria-live="polite" className="tabular">
-              {t('engagements.count', { count: total })}
-            </Text>
-          )}
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => setCreating(true)}
-          >
-            {t('engagements.new')}
-          </Button>
-        </Group>
-      </Group>
-      {content}
+        }
+        rowKey={(e) => e.id}
+        rowLabel={(e) => `${e.title} — ${e.clientName}`}
+        sort={sort}
+        onSort={(field) => setSort((s) => toggleSort(s, field))}
+        onOpen={(e) => navigate(`/engagements/${e.id}`)}
+      />
       <EngagementFormModal
         opened={creating}
         onClose={() => setCreating(false)}

@@ -3,10 +3,7 @@ import { invoiceTotals } from '@core/billing/invoice-totals';
 import {
   ActionIcon,
   Alert,
-  Button,
   Group,
-  Kbd,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
@@ -15,11 +12,10 @@ import {
   Stack,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +23,6 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../../i18n/apiErrors';
 import { useFormatters } from '../../../i18n/format';
 import { notifySuccess } from '../../../lib/notify';
-import { modKey } from '../../../lib/platform';
 import { useLeaveGuard } from '../../../lib/useLeaveGuard';
 import { CurrencySelect } from '../../clients/components/CurrencySelect';
 import { ClientPicker } from '../components/ClientPicker';
@@ -35,6 +30,8 @@ import { LoadError, MoneyInput } from '../components/common';
 import { useCreateInvoiceFromLines, useUpdateDraft } from '../mutations';
 import { billingQueries } from '../queries';
 import { isPercent } from '../rates';
+import { FormActions } from '../../../ui/FormActions';
+import { AddRowButton, LongTextInput, PaymentTermsInput, PercentInput } from '../../../ui/fields';
 import classes from './Page.module.css';
 
 interface Line {
@@ -208,12 +205,15 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
   if (linesValid && values.lines.length > 0 && values.currency) {
     try {
       totals = invoiceTotals(
-        values.lines.map((l) => ({
-          quantity: l.quantity.trim(),
-          unitPriceMinor: l.unitPriceMinor ?? 0,
-          taxRatePercent: l.taxRatePercent.trim(),
-          ...(discountOf(l) ? { discount: discountOf(l)! } : {}),
-        })),
+        values.lines.map((l) => {
+          const discount = discountOf(l);
+          return {
+            quantity: l.quantity.trim(),
+            unitPriceMinor: l.unitPriceMinor ?? 0,
+            taxRatePercent: l.taxRatePercent.trim(),
+            ...(discount ? { discount } : {}),
+          };
+        }),
         {
           currency: values.currency,
           taxMode: values.taxMode,
@@ -338,14 +338,11 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                   ]}
                 />
               </div>
-              <NumberInput
+              <PaymentTermsInput
                 label={t('invoices.fields.paymentTerms')}
                 description={t('engagements.fields.paymentTermsHint')}
-                min={0}
-                max={365}
-                allowDecimal={false}
                 value={values.paymentTermsDays}
-                onChange={(v) => set('paymentTermsDays', v === '' ? '' : Number(v))}
+                onDaysChange={(v) => set('paymentTermsDays', v)}
               />
               <TextInput
                 type="date"
@@ -423,15 +420,12 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                     comboboxProps={{ withinPortal: true }}
                   />
                   {line.discountMode === 'percent' ? (
-                    <TextInput
+                    <PercentInput
                       w={120}
                       label={t('invoices.lines.discount')}
-                      rightSection="%"
                       value={line.discountPercent}
                       error={show(lineErrors[i]!.discountPercent)}
-                      onChange={(e) =>
-                        setLine(line.key, { discountPercent: e.currentTarget.value })
-                      }
+                      onValueChange={(discountPercent) => setLine(line.key, { discountPercent })}
                     />
                   ) : (
                     <MoneyInput
@@ -443,13 +437,12 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                       onValueChange={(m) => setLine(line.key, { discountAmountMinor: m })}
                     />
                   )}
-                  <TextInput
+                  <PercentInput
                     w={90}
                     label={t('invoices.lines.taxRate')}
-                    rightSection="%"
                     value={line.taxRatePercent}
                     error={show(lineErrors[i]!.taxRatePercent)}
-                    onChange={(e) => setLine(line.key, { taxRatePercent: e.currentTarget.value })}
+                    onValueChange={(taxRatePercent) => setLine(line.key, { taxRatePercent })}
                   />
                   <Stack gap={4} w={110} pt={4}>
                     <Text size="sm" fw={500} ta="right">
@@ -477,10 +470,7 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                   </ActionIcon>
                 </Group>
               ))}
-              <Button
-                variant="default"
-                leftSection={<IconPlus size={16} aria-hidden />}
-                style={{ alignSelf: 'flex-start' }}
+              <AddRowButton
                 onClick={() =>
                   set('lines', [
                     ...values.lines,
@@ -489,25 +479,22 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                 }
               >
                 {t('invoices.lines.add')}
-              </Button>
+              </AddRowButton>
             </Stack>
           </Paper>
 
           <Group align="flex-start" grow>
             <Stack gap="sm">
-              <Textarea
+              <LongTextInput
                 label={t('invoices.fields.notes')}
-                autosize
                 minRows={3}
                 value={values.notes}
-                onChange={(e) => set('notes', e.currentTarget.value)}
+                onValueChange={(v) => set('notes', v)}
               />
-              <Textarea
+              <LongTextInput
                 label={t('invoices.fields.paymentInstructions')}
-                autosize
-                minRows={2}
                 value={values.paymentInstructions}
-                onChange={(e) => set('paymentInstructions', e.currentTarget.value)}
+                onValueChange={(v) => set('paymentInstructions', v)}
               />
             </Stack>
             <Paper withBorder radius="md" p="md" role="status" aria-label={t('invoices.totals')}>
@@ -565,19 +552,11 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
               {describeError(mutation.error, t, values.currency)}
             </Alert>
           )}
-          <Group justify="space-between">
-            <Text size="xs" c="dimmed">
-              <Kbd size="xs">{modKey()}</Kbd> + <Kbd size="xs">Enter</Kbd> {t('billing.toSave')}
-            </Text>
-            <Group gap="sm">
-              <Button variant="default" onClick={() => navigate(-1)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={mutation.isPending}>
-                {t('invoices.editor.saveDraft')}
-              </Button>
-            </Group>
-          </Group>
+          <FormActions
+            submitLabel={t('invoices.editor.saveDraft')}
+            saving={mutation.isPending}
+            onCancel={() => navigate(-1)}
+          />
         </Stack>
       </form>
       {guard.dialog}

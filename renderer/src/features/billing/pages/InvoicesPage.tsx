@@ -1,34 +1,27 @@
-import { formatCalendarDate } from '../format';
-import type { InvoiceDisplayStatus, InvoiceSummary } from '@core/api';
-import {
-  Button,
-  CloseButton,
-  EmptyState,
-  Group,
-  SegmentedControl,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import type { InvoiceSummary } from '@core/api';
+import { Button, SegmentedControl } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileExport, IconFileInvoice, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileExport, IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { describeError } from '../../../i18n/apiErrors';
+import { ListEmpty } from '../../../components/ListStates';
+import { ListToolbar, SearchInput, SortControl } from '../../../components/ListToolbar';
+import { VirtualTable, type Column } from '../../../components/VirtualTable';
+import tableClasses from '../../../components/VirtualTable.module.css';
 import { useFormatters } from '../../../i18n/format';
-import { Frame, InvoiceStatusBadge, LoadError } from '../components/common';
-import { TableSkeleton, VirtualTable, type Column } from '../components/VirtualTable';
-import tableClasses from '../components/VirtualTable.module.css';
+import { toggleSort } from '../../../lib/listState';
 import { usePagedRows } from '../../../lib/usePagedRows';
+import { ExportPeriodModal } from '../../documents/ExportPeriodModal';
+import { InvoiceStatusBadge } from '../components/common';
+import { formatCalendarDate } from '../format';
 import {
   BILLING_PAGE_SIZE,
   billingKeys,
   fetchInvoicesPage,
   type InvoiceListFilters,
 } from '../queries';
-import { SortControl } from '../components/SortControl';
-import { ExportPeriodModal } from '../../documents/ExportPeriodModal';
-import classes from './Page.module.css';
+import classes from '../../../components/ListPage.module.css';
 
 type SortField = InvoiceListFilters['sort']['field'];
 const SORT_FIELDS: SortField[] = [
@@ -66,7 +59,7 @@ export function InvoicesPage() {
   const filters = useMemo<InvoiceListFilters>(
     () => ({
       search: debounced,
-      statuses: status === 'all' ? [] : [status as InvoiceDisplayStatus],
+      statuses: status === 'all' ? [] : [status],
       sort,
     }),
     [debounced, status, sort],
@@ -76,7 +69,7 @@ export function InvoicesPage() {
     pageSize: BILLING_PAGE_SIZE,
     fetchPage: (offset, limit) => fetchInvoicesPage(filters, offset, limit),
   });
-  const { first: list, rows, total } = paged;
+  const { first: list, total } = paged;
   const locale = i18n.language;
 
   const columns: Column<InvoiceSummary, SortField>[] = [
@@ -115,10 +108,7 @@ export function InvoicesPage() {
         <>
           <div>{formatCalendarDate(inv.dueDate, locale)}</div>
           {inv.daysOverdue > 0 && inv.displayStatus === 'overdue' && (
-            <div
-              className={tableClasses.secondary}
-              style={{ color: 'var(--mantine-color-red-text)' }}
-            >
+            <div className={`${tableClasses.secondary} ${tableClasses.negative}`}>
               {t('invoices.daysOverdue', { count: inv.daysOverdue })}
             </div>
           )}
@@ -146,119 +136,84 @@ export function InvoicesPage() {
     },
   ];
 
-  let content: React.ReactNode;
-  if (list.isPending) content = <TableSkeleton label={t('common.loading')} />;
-  else if (list.isError && !list.data)
-    content = (
-      <LoadError message={describeError(list.error, t)} onRetry={() => void list.refetch()} />
-    );
-  else if (total === 0 && !list.isPlaceholderData) {
-    const filtered = !!debounced || status !== 'all';
-    content = (
-      <Frame>
-        <EmptyState
-          withIndicatorBackground
-          icon={<IconFileInvoice size={28} />}
-          title={filtered ? t('invoices.empty.filteredTitle') : t('invoices.empty.title')}
-          description={
-            filtered ? t('invoices.empty.filteredDescription') : t('invoices.empty.description')
-          }
-          maw={480}
-        >
-          <EmptyState.Actions>
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => navigate('/invoices/new')}
-            >
-              {t('invoices.new')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Frame>
-    );
-  } else
-    content = (
-      <VirtualTable
-        label={t('invoices.tableLabel')}
-        columns={columns}
-        template="minmax(120px, 1fr) minmax(160px, 2fr) 110px 120px 110px minmax(110px, 1fr) minmax(110px, 1fr)"
-        rows={rows}
-        total={total}
-        rowKey={(inv) => inv.id}
-        rowLabel={(inv) => `${inv.number ?? t('invoices.draftNumber')} — ${inv.clientName}`}
-        sort={sort}
-        onSort={(field) =>
-          setSort((s) => ({
-            field,
-            direction: s.field === field && s.direction === 'asc' ? 'desc' : 'asc',
-          }))
-        }
-        onOpen={(inv) => navigate(`/invoices/${inv.id}`)}
-        onRangeChange={paged.showRange}
-      />
-    );
+  const filtered = !!debounced || status !== 'all';
+  const newButton = (
+    <Button
+      leftSection={<IconPlus size={16} aria-hidden />}
+      onClick={() => navigate('/invoices/new')}
+    >
+      {t('invoices.new')}
+    </Button>
+  );
 
   return (
     <div className={classes.page}>
-      <Group justify="space-between" wrap="wrap" gap="sm">
-        <Group gap="sm" wrap="wrap">
-          <TextInput
-            type="search"
-            w={260}
-            aria-label={t('invoices.search')}
-            placeholder={t('invoices.search')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            rightSection={
-              search ? (
-                <CloseButton
-                  size="sm"
-                  aria-label={t('billing.clearSearch')}
-                  onClick={() => setSearch('')}
-                />
-              ) : null
+      <ListToolbar
+        count={list.data && total > 0 ? t('invoices.count', { count: total }) : null}
+        actions={
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconFileExport size={16} aria-hidden />}
+              onClick={() => setExporting(true)}
+            >
+              {t('documents.export.action')}
+            </Button>
+            {newButton}
+          </>
+        }
+      >
+        <SearchInput
+          type="search"
+          w={260}
+          aria-label={t('invoices.search')}
+          placeholder={t('invoices.search')}
+          clearLabel={t('billing.clearSearch')}
+          value={search}
+          onChange={setSearch}
+        />
+        <SegmentedControl<StatusFilter>
+          aria-label={t('invoices.filterStatus')}
+          value={status}
+          onChange={setStatus}
+          data={STATUS_FILTERS.map((s) => ({
+            value: s,
+            label: s === 'all' ? t('invoices.allStatuses') : t(`invoices.status.${s}`),
+          }))}
+        />
+        <SortControl
+          fields={SORT_FIELDS}
+          labelFor={(f) => t(`invoices.sort.${f}`)}
+          sort={sort}
+          onChange={setSort}
+          width={160}
+        />
+      </ListToolbar>
+      <VirtualTable
+        label={t('invoices.tableLabel')}
+        loadingLabel={t('invoices.tableLoading')}
+        errorTitle={t('billing.loadError')}
+        columns={columns}
+        template="minmax(120px, 1fr) minmax(160px, 2fr) 110px 120px 110px minmax(110px, 1fr) minmax(110px, 1fr)"
+        minWidth={940}
+        list={paged}
+        empty={
+          <ListEmpty
+            icon={<IconFileInvoice size={28} />}
+            title={filtered ? t('invoices.empty.filteredTitle') : t('invoices.empty.title')}
+            description={
+              filtered ? t('invoices.empty.filteredDescription') : t('invoices.empty.description')
             }
+            actions={newButton}
+            maw={480}
           />
-          <SegmentedControl<StatusFilter>
-            aria-label={t('invoices.filterStatus')}
-            value={status}
-            onChange={setStatus}
-            data={STATUS_FILTERS.map((s) => ({
-              value: s,
-              label: s === 'all' ? t('invoices.allStatuses') : t(`invoices.status.${s}`),
-            }))}
-          />
-          <SortControl
-            fields={SORT_FIELDS}
-            labelFor={(f) => t(`invoices.sort.${f}`)}
-            sort={sort}
-            onChange={setSort}
-            width={160}
-          />
-        </Group>
-        <Group gap="md" wrap="nowrap">
-          {list.data && total > 0 && (
-            <Text size="sm" c="dimmed" aria-live="polite" className="tabular">
-              {t('invoices.count', { count: total })}
-            </Text>
-          )}
-          <Button
-            variant="default"
-            leftSection={<IconFileExport size={16} aria-hidden />}
-            onClick={() => setExporting(true)}
-          >
-            {t('documents.export.action')}
-          </Button>
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => navigate('/invoices/new')}
-          >
-            {t('invoices.new')}
-          </Button>
-        </Group>
-      </Group>
-      {content}
+        }
+        rowKey={(inv) => inv.id}
+        rowLabel={(inv) => `${inv.number ?? t('invoices.draftNumber')} — ${inv.clientName}`}
+        sort={sort}
+        onSort={(field) => setSort((s) => toggleSort(s, field))}
+        onOpen={(inv) => navigate(`/invoices/${inv.id}`)}
+      />
       <ExportPeriodModal opened={exporting} onClose={() => setExporting(false)} />
     </div>
   );

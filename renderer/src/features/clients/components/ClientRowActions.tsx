@@ -10,6 +10,7 @@ export interface ClientActionHandlers {
   confirmDelete: (client: Client) => void;
 }
 
+/** A row's menu; its table cell keeps the clicks from opening the row. */
 export function ClientRowActions({
   client,
   actions,
@@ -28,14 +29,11 @@ export function ClientRowActions({
           color="gray"
           tabIndex={tabIndex}
           aria-label={t('clients.actions.menu', { name: client.displayName })}
-          // The row opens the client on click and Enter; the menu button must not.
-          onClick={(event) => event.stopPropagation()}
-          onKeyDown={(event) => event.stopPropagation()}
         >
           <IconDots size={18} aria-hidden />
         </ActionIcon>
       </Menu.Target>
-      <Menu.Dropdown onClick={(event) => event.stopPropagation()}>
+      <Menu.Dropdown>
         <Menu.Item
           leftSection={<IconPencil size={16} aria-hidden />}
           onClick={() => actions.open(client)}

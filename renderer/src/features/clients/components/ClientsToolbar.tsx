@@ -1,20 +1,10 @@
 import type { ArchivedFilter, ClientSortField } from '@core/api';
-import {
-  ActionIcon,
-  Button,
-  CloseButton,
-  Group,
-  Kbd,
-  SegmentedControl,
-  Select,
-  Text,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
-import { IconPlus, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
+import { Button, Group, Kbd, SegmentedControl, Tooltip } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListToolbar, SearchInput, SortControl } from '../../../components/ListToolbar';
 import { modKey } from '../../../lib/platform';
 import type { ClientSort } from '../../../stores/clientFilters';
 
@@ -48,82 +38,10 @@ export function ClientsToolbar({
   searchRef,
 }: ClientsToolbarProps) {
   const { t } = useTranslation();
-  const descending = sort.direction === 'desc';
   return (
-    <Group justify="space-between" wrap="wrap" gap="sm">
-      <Group gap="sm" wrap="wrap">
-        <TextInput
-          ref={searchRef}
-          value={search}
-          onChange={(event) => onSearchChange(event.currentTarget.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && search) {
-              event.stopPropagation();
-              onSearchChange('');
-            }
-          }}
-          placeholder={t('clients.search.placeholder')}
-          aria-label={t('clients.search.label')}
-          type="search"
-          w={300}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={
-            search ? (
-              <CloseButton
-                size="sm"
-                aria-label={t('clients.search.clear')}
-                onClick={() => onSearchChange('')}
-              />
-            ) : null
-          }
-        />
-        <SegmentedControl<ArchivedFilter>
-          value={archived}
-          onChange={onArchivedChange}
-          aria-label={t('clients.filter.label')}
-          data={[
-            { value: 'active', label: t('clients.filter.active') },
-            { value: 'archived', label: t('clients.filter.archived') },
-            { value: 'all', label: t('clients.filter.all') },
-          ]}
-        />
-        <Group gap={4} wrap="nowrap">
-          <Select
-            aria-label={t('clients.sort.label')}
-            value={sort.field}
-            onChange={(value) =>
-              value && onSortChange({ field: value as ClientSortField, direction: sort.direction })
-            }
-            allowDeselect={false}
-            w={170}
-            data={SORT_FIELDS.map((field) => ({ value: field, label: t(`clients.sort.${field}`) }))}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Tooltip label={descending ? t('clients.sort.descending') : t('clients.sort.ascending')}>
-            <ActionIcon
-              variant="default"
-              size={36}
-              aria-label={descending ? t('clients.sort.descending') : t('clients.sort.ascending')}
-              aria-pressed={descending}
-              onClick={() =>
-                onSortChange({ field: sort.field, direction: descending ? 'asc' : 'desc' })
-              }
-            >
-              {descending ? (
-                <IconSortDescending size={18} aria-hidden />
-              ) : (
-                <IconSortAscending size={18} aria-hidden />
-              )}
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      </Group>
-      <Group gap="md" wrap="nowrap">
-        {countLabel && (
-          <Text size="sm" c="dimmed" aria-live="polite" className="tabular">
-            {countLabel}
-          </Text>
-        )}
+    <ListToolbar
+      count={countLabel}
+      actions={
         <Tooltip
           label={
             <Group gap={4} wrap="nowrap">
@@ -140,7 +58,40 @@ export function ClientsToolbar({
             {t('clients.new')}
           </Button>
         </Tooltip>
-      </Group>
-    </Group>
+      }
+    >
+      <SearchInput
+        ref={searchRef}
+        type="search"
+        w={300}
+        aria-label={t('clients.search.label')}
+        placeholder={t('clients.search.placeholder')}
+        clearLabel={t('clients.search.clear')}
+        value={search}
+        onChange={onSearchChange}
+      />
+      <SegmentedControl<ArchivedFilter>
+        value={archived}
+        onChange={onArchivedChange}
+        aria-label={t('clients.filter.label')}
+        data={[
+          { value: 'active', label: t('clients.filter.active') },
+          { value: 'archived', label: t('clients.filter.archived') },
+          { value: 'all', label: t('clients.filter.all') },
+        ]}
+      />
+      <SortControl
+        fields={SORT_FIELDS}
+        labelFor={(field) => t(`clients.sort.${field}`)}
+        sort={sort}
+        onChange={onSortChange}
+        width={170}
+        labels={{
+          sortBy: t('clients.sort.label'),
+          ascending: t('clients.sort.ascending'),
+          descending: t('clients.sort.descending'),
+        }}
+      />
+    </ListToolbar>
   );
 }

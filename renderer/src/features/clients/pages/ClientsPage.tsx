@@ -1,19 +1,14 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
-import { describeError } from '../../../i18n/apiErrors';
-import { useClientFilters } from '../../../stores/clientFilters';
-import { ClientsTable, ClientsTableSkeleton } from '../components/ClientsTable';
-import {
-  EmptyFilterState,
-  FirstClientState,
-  LoadErrorState,
-  NoResultsState,
-} from '../components/ClientsStates';
-import { ClientsToolbar } from '../components/ClientsToolbar';
+import { listStatus } from '../../../lib/listState';
 import { usePagedRows } from '../../../lib/usePagedRows';
+import { useClientFilters } from '../../../stores/clientFilters';
+import { EmptyFilterState, FirstClientState, NoResultsState } from '../components/ClientsStates';
+import { ClientsTable } from '../components/ClientsTable';
+import { ClientsToolbar } from '../components/ClientsToolbar';
 import {
   CLIENTS_PAGE_SIZE,
   clientKeys,
@@ -22,7 +17,7 @@ import {
   type ClientListFilters,
 } from '../queries';
 import { useClientActions } from '../useClientActions';
-import classes from './ClientsPage.module.css';
+import classes from '../../../components/ListPage.module.css';
 
 const SEARCH_DEBOUNCE_MS = 250;
 
@@ -42,46 +37,28 @@ export function ClientsPage() {
     pageSize: CLIENTS_PAGE_SIZE,
     fetchPage: (offset, limit) => fetchClientsPage(filters, offset, limit),
   });
-  const { first: list, rows, total } = paged;
-  const isEmpty = list.isSuccess && !list.isPlaceholderData && total === 0;
-  const summary = useQuery({ ...clientQueries.summary(), enabled: isEmpty && !debouncedSearch });
+  const { first: list, total } = paged;
+  // An empty list under no search: are there no clients at all, or none under this filter?
+  const summary = useQuery({
+    ...clientQueries.summary(),
+    enabled: listStatus(list, total) === 'empty' && !debouncedSearch,
+  });
 
   const clearSearch = () => {
     setSearch('');
     searchRef.current?.focus();
   };
 
-  let content: React.ReactNode;
-  if (list.isPending) {
-    content = <ClientsTableSkeleton />;
-  } else if (list.isError && !list.data) {
-    content = (
-      <LoadErrorState message={describeError(list.error, t)} onRetry={() => void list.refetch()} />
-    );
-  } else if (isEmpty && debouncedSearch) {
-    content = <NoResultsState search={debouncedSearch} onClear={clearSearch} />;
-  } else if (isEmpty) {
-    if (!summary.data) content = summary.isError ? <FirstClientState /> : <ClientsTableSkeleton />;
-    else if (summary.data.total === 0) content = <FirstClientState />;
-    else
-      content = (
-        <EmptyFilterState
-          archived={archived === 'archived' ? 'archived' : 'active'}
-          onShowAll={() => setArchived('all')}
-        />
-      );
-  } else {
-    content = (
-      <ClientsTable
-        rows={rows}
-        total={total}
-        sort={sort}
-        onSort={sortBy}
-        onRangeChange={paged.showRange}
-        actions={actions}
+  let empty: ReactNode = null;
+  if (debouncedSearch) empty = <NoResultsState search={debouncedSearch} onClear={clearSearch} />;
+  else if (summary.data && summary.data.total > 0)
+    empty = (
+      <EmptyFilterState
+        archived={archived === 'archived' ? 'archived' : 'active'}
+        onShowAll={() => setArchived('all')}
       />
     );
-  }
+  else if (summary.data || summary.isError) empty = <FirstClientState />;
 
   return (
     <div className={classes.page}>
@@ -93,9 +70,9 @@ export function ClientsPage() {
         onArchivedChange={setArchived}
         sort={sort}
         onSortChange={setSort}
-        countLabel={list.data && !isEmpty ? t('clients.count', { count: total }) : null}
+        countLabel={list.data && total > 0 ? t('clients.count', { count: total }) : null}
       />
-      {content}
+      <ClientsTable list={paged} sort={sort} onSort={sortBy} actions={actions} empty={empty} />
       <Outlet />
     </div>
   );

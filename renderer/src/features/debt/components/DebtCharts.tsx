@@ -16,20 +16,8 @@ import {
   YAxis,
 } from 'recharts';
 import { useDebtFormat } from '../format';
-import { useChartTheme, type ChartTheme } from './chartTheme';
-
-function tooltipStyle(theme: ChartTheme) {
-  return {
-    contentStyle: {
-      background: theme.tooltipBg,
-      border: `1px solid ${theme.tooltipBorder}`,
-      borderRadius: 8,
-      color: theme.text,
-      fontSize: 12,
-    },
-    labelStyle: { color: theme.text, fontWeight: 600 },
-  };
-}
+import { axisStyle, CHART_MARGIN, tooltipStyle } from '../../../ui/chart';
+import { useChartTheme } from './chartTheme';
 
 export function ChartCard({
   title,
@@ -89,20 +77,18 @@ export function CumulativeChart({
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart
           data={rows}
-          margin={{ top: 8, right: 12, bottom: 4, left: 8 }}
+          margin={CHART_MARGIN}
           accessibilityLayer
           title={t('debt.charts.cumulative')}
         >
           <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
           <XAxis
             dataKey="quarter"
-            stroke={theme.axis}
-            tick={{ fill: theme.axis, fontSize: 11 }}
+            {...axisStyle(theme)}
             tickFormatter={(q: number) => t('debt.charts.quarterTick', { quarter: q })}
           />
           <YAxis
-            stroke={theme.axis}
-            tick={{ fill: theme.axis, fontSize: 11 }}
+            {...axisStyle(theme)}
             width={72}
             tickFormatter={(v: number) => fmt.compactMoney(v, currency)}
           />
@@ -179,7 +165,7 @@ export function SensitivityChart({
       <ResponsiveContainer width="100%" height={260}>
         <LineChart
           data={rows}
-          margin={{ top: 8, right: 12, bottom: 4, left: 8 }}
+          margin={CHART_MARGIN}
           accessibilityLayer
           title={t('debt.charts.sensitivity')}
         >
@@ -188,14 +174,12 @@ export function SensitivityChart({
             dataKey="rate"
             type="number"
             domain={['dataMin', 'dataMax']}
-            stroke={theme.axis}
-            tick={{ fill: theme.axis, fontSize: 11 }}
+            {...axisStyle(theme)}
             tickFormatter={(v: number) => fmt.percent(v)}
             name={t('debt.charts.discountRate')}
           />
           <YAxis
-            stroke={theme.axis}
-            tick={{ fill: theme.axis, fontSize: 11 }}
+            {...axisStyle(theme)}
             width={72}
             tickFormatter={(v: number) => fmt.compactMoney(v, currency)}
           />

@@ -1,35 +1,16 @@
 import type { DebtItem, DebtSortField, DebtTotals } from '@core/api/debt';
-import {
-  ActionIcon,
-  Badge,
-  Checkbox,
-  Menu,
-  Skeleton,
-  UnstyledButton,
-  VisuallyHidden,
-} from '@mantine/core';
-import {
-  IconArrowDown,
-  IconArrowUp,
-  IconCopy,
-  IconDots,
-  IconExternalLink,
-  IconSelector,
-  IconTrash,
-} from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import type { TFunction } from 'i18next';
-import { memo, useRef } from 'react';
+import { ActionIcon, Badge, Checkbox, Menu, VisuallyHidden } from '@mantine/core';
+import { IconCopy, IconDots, IconExternalLink, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useReportVisibleRows } from '../../../lib/usePagedRows';
-import { useRowNavigation } from '../../../lib/useRowNavigation';
-import { useDebtFormat, type DebtFormat } from '../format';
+import { VirtualTable, type Column, type PagedList } from '../../../components/VirtualTable';
+import classes from '../../../components/VirtualTable.module.css';
+import { useDebtFormat } from '../format';
 import { IMPACT_COLOR, STATUS_COLOR } from '../options';
 import type { DebtSort } from '../queries';
-import classes from './DebtTable.module.css';
 
-export const ROW_HEIGHT = 56;
-const HEADER_HEIGHT = 40;
+const TEMPLATE =
+  '24px minmax(180px, 3fr) 76px 100px repeat(3, minmax(100px, 1fr)) 64px 72px minmax(76px, 0.8fr) 32px';
 
 export interface DebtRowActions {
   open: (item: DebtItem) => void;
@@ -38,9 +19,7 @@ export interface DebtRowActions {
 }
 
 export interface DebtTableProps {
-  /** The register's full length; holes are rows whose page is still loading. */
-  rows: readonly (DebtItem | undefined)[];
-  total: number;
+  list: PagedList<DebtItem>;
   totals: readonly DebtTotals[];
   sort: DebtSort;
   onSort: (field: DebtSortField) => void;
@@ -48,18 +27,17 @@ export interface DebtTableProps {
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onToggleAll: (checked: boolean) => void;
-  /** Told which rows are on screen (with a margin) so their pages load. */
-  onRangeChange: (first: number, last: number) => void;
   actions: DebtRowActions;
+  /** The empty register's state. */
+  empty: ReactNode;
 }
 
 /**
- * The register as an ARIA table whose rows are virtualised: only the rows on screen exist
- * in the DOM, whether there are 10 items or 10,000. The totals stay pinned at the bottom.
+ * The register: a virtualised table (10 items or 10,000) with a checkbox per row (Space
+ * toggles it, Delete deletes) and the totals per currency pinned at the bottom.
  */
 export function DebtTable({
-  rows,
-  total,
+  list,
   totals,
   sort,
   onSort,
@@ -67,324 +45,122 @@ export function DebtTable({
   selected,
   onToggle,
   onToggleAll,
-  onRangeChange,
   actions,
+  empty,
 }: DebtTableProps) {
   const { t } = useTranslation();
   const fmt = useDebtFormat();
-  const scrollRef = useRef<HTMLDivElement>(null);
 
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    scrollPaddingEnd: 44 * Math.max(1, totals.length),
-  });
-  const items = virtualizer.getVirtualItems();
-  useReportVisibleRows(items, total, onRangeChange);
-
-  const { tabbableIndex, onKeyDown, setActiveIndex } = useRowNavigation({
-    virtualizer,
-    scrollRef,
-    total,
-    rowHeight: ROW_HEIGHT,
-    onRowKey: (key, index) => {
-      const item = rows[index];
-      if (!item) return false;
-      if (key === 'Enter') actions.open(item);
-      else if (key === ' ') onToggle(item.id);
-      else if (key === 'Delete') actions.confirmDelete(item);
-      else return false;
-      return true;
-    },
-  });
-
-  const loaded = rows.filter((row): row is DebtItem => row !== undefined);
+  const loaded = list.rows.filter((row): row is DebtItem => row !== undefined);
   const loadedSelected = loaded.filter((row) => selected.has(row.id)).length;
   const allChecked = loaded.length > 0 && loadedSelected === loaded.length;
 
-  return (
-    <div
-      ref={scrollRef}
-      className={classes.scroller}
-      role="table"
-      aria-label={t('debt.table.label')}
-      aria-rowcount={total + 1 + totals.length}
-    >
-      <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={`${classes.grid} ${classes.header}`}>
-          <div role="columnheader">
-            <Checkbox
-              size="xs"
-              aria-label={t('debt.columns.selectAll')}
-              checked={allChecked}
-              indeterminate={loadedSelected > 0 && !allChecked}
-              onChange={(event) => onToggleAll(event.currentTarget.checked)}
-            />
-          </div>
-          <SortHeader field="title" sort={sort} onSort={onSort} label={t('debt.columns.title')} />
-          <SortHeader field="impact" sort={sort} onSort={onSort} label={t('debt.columns.impact')} />
-          <div role="columnheader">{t('debt.columns.status')}</div>
-          <SortHeader
-            field="quarterlyCost"
-            sort={sort}
-            onSort={onSort}
-            numeric
-            label={t('debt.columns.quarterlyCost')}
-          />
-          <div role="columnheader" className={classes.numericHeader}>
-            {t('debt.columns.fixCost')}
-          </div>
-          <SortHeader
-            field="netBenefit"
-            sort={sort}
-            onSort={onSort}
-            numeric
-            label={t('debt.columns.netBenefit')}
-          />
-          <SortHeader
-            field="roi"
-            sort={sort}
-            onSort={onSort}
-            numeric
-            label={t('debt.columns.roi')}
-          />
-          <SortHeader
-            field="payback"
-            sort={sort}
-            onSort={onSort}
-            numeric
-            label={t('debt.columns.payback')}
-          />
-          <SortHeader
-            field="cd3"
-            sort={sort}
-            onSort={onSort}
-            numeric
-            label={t('debt.columns.cd3')}
-          />
-          <div role="columnheader">
-            <VisuallyHidden>{t('debt.columns.actions')}</VisuallyHidden>
-          </div>
-        </div>
-      </div>
-      <div
-        role="rowgroup"
-        className={classes.body}
-        style={{ height: virtualizer.getTotalSize() }}
-        onKeyDown={onKeyDown}
-      >
-        {items.map((item) => {
-          const row = rows[item.index];
-          const top = item.start - virtualizer.options.scrollMargin;
-          return row ? (
-            <DebtRow
-              key={row.id}
-              item={row}
-              index={item.index}
-              top={top}
-              tabbable={item.index === tabbableIndex}
-              selected={selected.has(row.id)}
-              showClient={showClient}
-              onToggle={onToggle}
-              onFocusRow={setActiveIndex}
-              actions={actions}
-              fmt={fmt}
-              t={t}
-            />
-          ) : (
-            <LoadingRow key={`loading-${item.index}`} index={item.index} top={top} />
-          );
-        })}
-      </div>
-      {totals.length > 0 && (
-        <div role="rowgroup" className={classes.footer} aria-label={t('debt.totals.label')}>
-          {totals.map((row, i) => (
-            <div
-              role="row"
-              key={row.currency}
-              aria-rowindex={total + 2 + i}
-              aria-label={t('debt.totals.rowLabel', { currency: row.currency })}
-              data-currency={row.currency}
-              className={`${classes.grid} ${classes.totalsRow}`}
-            >
-              <div role="cell" />
-              <div role="cell" className={classes.cell}>
-                {t('debt.totals.items', { count: row.items, currency: row.currency })}
-              </div>
-              <div role="cell" />
-              <div role="cell" className={classes.secondary}>
-                {t('debt.totals.pvCarry')}
-              </div>
-              <div role="cell" className={classes.numeric} data-total="pvCarry">
-                {fmt.wholeMoney(row.pvCarryMinor, row.currency)}
-              </div>
-              <div role="cell" className={classes.numeric} data-total="fixCost">
-                {fmt.wholeMoney(row.fixCostMinor, row.currency)}
-              </div>
-              <div
-                role="cell"
-                data-total="netBenefit"
-                className={`${classes.numeric} ${row.netBenefitMinor < 0 ? classes.negative : ''}`}
-              >
-                {fmt.wholeMoney(row.netBenefitMinor, row.currency)}
-              </div>
-              <div role="cell" className={classes.numeric} data-total="roi">
-                {fmt.percent(row.roi)}
-              </div>
-              <div role="cell" />
-              <div role="cell" />
-              <div role="cell" />
-            </div>
-          ))}
-        </div>
-      )}
-    </div>
-  );
-}
+  const money = (minor: number, item: DebtItem) => fmt.wholeMoney(minor, item.currency);
+  const figure = (
+    key: 'quarterlyCost' | 'fixCost' | 'netBenefit' | 'roi' | 'payback' | 'cd3',
+    render: (item: DebtItem) => ReactNode,
+    sortField?: DebtSortField,
+  ): Column<DebtItem, DebtSortField> => ({
+    key,
+    header: t(`debt.columns.${key}`),
+    sortField,
+    numeric: true,
+    render,
+  });
 
-function SortHeader({
-  field,
-  label,
-  sort,
-  onSort,
-  numeric,
-}: {
-  field: DebtSortField;
-  label: string;
-  sort: DebtSort;
-  onSort: (field: DebtSortField) => void;
-  numeric?: boolean;
-}) {
-  const active = sort.field === field;
-  const Icon = !active ? IconSelector : sort.direction === 'asc' ? IconArrowUp : IconArrowDown;
-  return (
-    <div
-      role="columnheader"
-      className={numeric ? classes.numericHeader : undefined}
-      aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-    >
-      <UnstyledButton
-        className={classes.sortButton}
-        data-active={active || undefined}
-        onClick={() => onSort(field)}
-      >
-        {label}
-        <Icon size={14} stroke={2} aria-hidden />
-      </UnstyledButton>
-    </div>
-  );
-}
-
-interface DebtRowProps {
-  item: DebtItem;
-  index: number;
-  top: number;
-  tabbable: boolean;
-  selected: boolean;
-  showClient: boolean;
-  onToggle: (id: string) => void;
-  onFocusRow: (index: number) => void;
-  actions: DebtRowActions;
-  fmt: DebtFormat;
-  t: TFunction;
-}
-
-const DebtRow = memo(function DebtRow({
-  item,
-  index,
-  top,
-  tabbable,
-  selected,
-  showClient,
-  onToggle,
-  onFocusRow,
-  actions,
-  fmt,
-  t,
-}: DebtRowProps) {
-  const ev = item.evaluation;
-  const secondary = [
-    showClient ? item.clientName : null,
-    t(`debt.category.${item.category}`),
-    item.affectedSystem || null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      data-index={index}
-      data-selected={selected || undefined}
-      tabIndex={tabbable ? 0 : -1}
-      className={`${classes.grid} ${classes.row}`}
-      style={{ transform: `translateY(${top}px)` }}
-      onClick={() => actions.open(item)}
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) onFocusRow(index);
-      }}
-    >
-      <div role="cell" onClick={(event) => event.stopPropagation()}>
+  const columns: Column<DebtItem, DebtSortField>[] = [
+    {
+      key: 'select',
+      header: (
         <Checkbox
           size="xs"
-          tabIndex={tabbable ? 0 : -1}
+          aria-label={t('debt.columns.selectAll')}
+          checked={allChecked}
+          indeterminate={loadedSelected > 0 && !allChecked}
+          onChange={(event) => onToggleAll(event.currentTarget.checked)}
+        />
+      ),
+      controls: true,
+      render: (item, { tabIndex }) => (
+        <Checkbox
+          size="xs"
+          tabIndex={tabIndex}
           aria-label={t('debt.columns.selectRow', { title: item.title })}
-          checked={selected}
+          checked={selected.has(item.id)}
           onChange={() => onToggle(item.id)}
         />
-      </div>
-      <div role="cell" className={classes.cell}>
-        <div className={classes.primary} title={item.title}>
-          {item.title}
-        </div>
-        <div className={classes.secondary} title={secondary}>
-          {secondary}
-        </div>
-      </div>
-      <div role="cell">
+      ),
+      placeholder: null,
+    },
+    {
+      key: 'title',
+      header: t('debt.columns.title'),
+      sortField: 'title',
+      render: (item) => {
+        const secondary = [
+          showClient ? item.clientName : null,
+          t(`debt.category.${item.category}`),
+          item.affectedSystem || null,
+        ]
+          .filter(Boolean)
+          .join(' · ');
+        return (
+          <>
+            <div className={classes.primary} title={item.title}>
+              {item.title}
+            </div>
+            <div className={classes.secondary} title={secondary}>
+              {secondary}
+            </div>
+          </>
+        );
+      },
+    },
+    {
+      key: 'impact',
+      header: t('debt.columns.impact'),
+      sortField: 'impact',
+      render: (item) => (
         <Badge size="sm" variant="light" color={IMPACT_COLOR[item.impact]} radius="sm">
           {t(`debt.impact.${item.impact}`)}
         </Badge>
-      </div>
-      <div role="cell" className={classes.cell}>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('debt.columns.status'),
+      render: (item) => (
         <Badge size="sm" variant="dot" color={STATUS_COLOR[item.status]} radius="sm">
           {t(`debt.status.${item.status}`)}
         </Badge>
-      </div>
-      <div role="cell" className={classes.numeric}>
-        {fmt.wholeMoney(item.quarterlyCostMinor.likely, item.currency)}
-      </div>
-      <div role="cell" className={classes.numeric}>
-        {fmt.wholeMoney(ev.fixCostMinor, item.currency)}
-      </div>
-      <div
-        role="cell"
-        className={`${classes.numeric} ${ev.netBenefitMinor < 0 ? classes.negative : ''}`}
-      >
-        {fmt.wholeMoney(ev.netBenefitMinor, item.currency)}
-      </div>
-      <div role="cell" className={classes.numeric}>
-        {fmt.percent(ev.roi)}
-      </div>
-      <div role="cell" className={classes.numeric}>
-        {fmt.payback(ev.paybackQuarters)}
-      </div>
-      <div role="cell" className={classes.numeric}>
-        {fmt.cd3(ev.cd3, item.currency)}
-      </div>
-      <div role="cell" className={classes.end} onClick={(event) => event.stopPropagation()}>
+      ),
+    },
+    figure('quarterlyCost', (item) => money(item.quarterlyCostMinor.likely, item), 'quarterlyCost'),
+    figure('fixCost', (item) => money(item.evaluation.fixCostMinor, item)),
+    figure(
+      'netBenefit',
+      (item) => (
+        <span className={item.evaluation.netBenefitMinor < 0 ? classes.negative : undefined}>
+          {money(item.evaluation.netBenefitMinor, item)}
+        </span>
+      ),
+      'netBenefit',
+    ),
+    figure('roi', (item) => fmt.percent(item.evaluation.roi), 'roi'),
+    figure('payback', (item) => fmt.payback(item.evaluation.paybackQuarters), 'payback'),
+    figure('cd3', (item) => fmt.cd3(item.evaluation.cd3, item.currency), 'cd3'),
+    {
+      key: 'actions',
+      header: <VisuallyHidden>{t('debt.columns.actions')}</VisuallyHidden>,
+      end: true,
+      controls: true,
+      render: (item, { tabIndex }) => (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <ActionIcon
               variant="subtle"
               color="gray"
-              tabIndex={tabbable ? 0 : -1}
+              tabIndex={tabIndex}
               aria-label={t('debt.actions.menu', { title: item.title })}
             >
               <IconDots size={18} aria-hidden />
@@ -413,39 +189,77 @@ const DebtRow = memo(function DebtRow({
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>
-      </div>
-    </div>
-  );
-});
+      ),
+      placeholder: null,
+    },
+  ];
 
-function LoadingRow({ index, top }: { index: number; top: number }) {
-  return (
+  const totalsRows = totals.map((row, i) => (
     <div
       role="row"
-      aria-rowindex={index + 2}
-      aria-busy
-      data-index={index}
-      className={`${classes.grid} ${classes.row}`}
-      style={{ transform: `translateY(${top}px)` }}
+      key={row.currency}
+      aria-rowindex={list.total + 2 + i}
+      aria-label={t('debt.totals.rowLabel', { currency: row.currency })}
+      data-currency={row.currency}
+      className={`${classes.grid} ${classes.totalsRow}`}
     >
-      {Array.from({ length: 11 }, (_, i) => (
-        <div role="cell" key={i}>
-          {i > 0 && i < 10 && <Skeleton height={10} width="70%" radius="sm" />}
-        </div>
-      ))}
-    </div>
-  );
-}
-
-export function DebtTableSkeleton() {
-  const { t } = useTranslation();
-  return (
-    <div className={classes.scroller} aria-busy aria-label={t('debt.table.loading')} role="table">
-      <div role="rowgroup" className={classes.body} style={{ height: ROW_HEIGHT * 8 }}>
-        {Array.from({ length: 8 }, (_, i) => (
-          <LoadingRow key={i} index={i} top={i * ROW_HEIGHT} />
-        ))}
+      <div role="cell" />
+      <div role="cell" className={`${classes.cell} ${classes.clip}`}>
+        {t('debt.totals.items', { count: row.items, currency: row.currency })}
       </div>
+      <div role="cell" />
+      <div role="cell" className={classes.secondary}>
+        {t('debt.totals.pvCarry')}
+      </div>
+      <div role="cell" className={classes.numeric} data-total="pvCarry">
+        {fmt.wholeMoney(row.pvCarryMinor, row.currency)}
+      </div>
+      <div role="cell" className={classes.numeric} data-total="fixCost">
+        {fmt.wholeMoney(row.fixCostMinor, row.currency)}
+      </div>
+      <div
+        role="cell"
+        data-total="netBenefit"
+        className={`${classes.numeric} ${row.netBenefitMinor < 0 ? classes.negative : ''}`}
+      >
+        {fmt.wholeMoney(row.netBenefitMinor, row.currency)}
+      </div>
+      <div role="cell" className={classes.numeric} data-total="roi">
+        {fmt.percent(row.roi)}
+      </div>
+      <div role="cell" />
+      <div role="cell" />
+      <div role="cell" />
     </div>
+  ));
+
+  return (
+    <VirtualTable
+      label={t('debt.table.label')}
+      loadingLabel={t('debt.table.loading')}
+      errorTitle={t('debt.loadError')}
+      columns={columns}
+      template={TEMPLATE}
+      minWidth={1000}
+      compact
+      list={list}
+      empty={empty}
+      rowKey={(item) => item.id}
+      isSelected={(item) => selected.has(item.id)}
+      sort={sort}
+      onSort={onSort}
+      onOpen={actions.open}
+      onRowKey={(key, item) => {
+        if (key === ' ') onToggle(item.id);
+        else if (key === 'Delete') actions.confirmDelete(item);
+        else return false;
+        return true;
+      }}
+      footer={
+        totals.length > 0
+          ? { label: t('debt.totals.label'), rowCount: totals.length, rows: totalsRows }
+          : undefined
+      }
+    />
   );
 }

@@ -36,6 +36,7 @@ import { minorDigits } from '../../../lib/money';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { clientQueries } from '../../clients/queries';
 import { ChartCard } from '../components/DebtCharts';
+import { axisStyle, tooltipStyle } from '../../../ui/chart';
 import { useChartTheme } from '../components/chartTheme';
 import { useDebtFormat } from '../format';
 import { useSaveSelection } from '../mutations';
@@ -136,8 +137,7 @@ export function PortfolioPage() {
                   dataKey="fixDays"
                   name={t('debt.charts.fixDays')}
                   padding={{ left: 16, right: 24 }}
-                  stroke={theme.axis}
-                  tick={{ fill: theme.axis, fontSize: 11 }}
+                  {...axisStyle(theme)}
                   label={{
                     value: t('debt.charts.fixDays'),
                     position: 'insideBottom',
@@ -150,9 +150,8 @@ export function PortfolioPage() {
                   type="number"
                   dataKey="netBenefitMinor"
                   name={t('debt.charts.netBenefit')}
-                  stroke={theme.axis}
+                  {...axisStyle(theme)}
                   width={76}
-                  tick={{ fill: theme.axis, fontSize: 11 }}
                   tickFormatter={(v: number) => fmt.compactMoney(v, currency)}
                   padding={{ top: 24, bottom: 12 }}
                 />
@@ -165,13 +164,7 @@ export function PortfolioPage() {
                 <ReferenceLine y={0} stroke={theme.zero} />
                 <Tooltip
                   cursor={{ strokeDasharray: '3 3' }}
-                  contentStyle={{
-                    background: theme.tooltipBg,
-                    border: `1px solid ${theme.tooltipBorder}`,
-                    borderRadius: 8,
-                    color: theme.text,
-                    fontSize: 12,
-                  }}
+                  contentStyle={tooltipStyle(theme).contentStyle}
                   labelFormatter={() => ''}
                   formatter={(value, name, entry) => {
                     const key = (entry as { dataKey?: unknown }).dataKey;

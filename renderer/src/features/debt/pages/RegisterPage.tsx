@@ -1,21 +1,7 @@
-import type { DebtCategory, DebtStatus } from '@core/api/debt';
-import {
-  Anchor,
-  Button,
-  Center,
-  Chip,
-  CloseButton,
-  EmptyState,
-  Group,
-  MultiSelect,
-  Select,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import type { DebtStatus } from '@core/api/debt';
+import { Anchor, Button, Chip, Group, MultiSelect, Select, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
-  IconAlertTriangle,
   IconChartDots3,
   IconDownload,
   IconFileImport,
@@ -25,10 +11,12 @@ import {
   IconSparkles,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call } from '../../../api/client';
+import { ListEmpty } from '../../../components/ListStates';
+import { SearchInput } from '../../../components/ListToolbar';
 import { describeError } from '../../../i18n/apiErrors';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { usePagedRows } from '../../../lib/usePagedRows';
@@ -37,7 +25,7 @@ import { usePreferences } from '../../../stores/preferences';
 import { clientQueries } from '../../clients/queries';
 import { DocumentButton } from '../../documents/DocumentButton';
 import { CsvImportModal } from '../components/CsvImportModal';
-import { DebtTable, DebtTableSkeleton } from '../components/DebtTable';
+import { DebtTable } from '../components/DebtTable';
 import { useBulkStatus, useLoadDemo } from '../mutations';
 import { categoryOptions, statusOptions } from '../options';
 import {
@@ -48,24 +36,10 @@ import {
   type DebtListFilters,
 } from '../queries';
 import { downloadText, useDebtActions } from '../useDebtActions';
+import pageClasses from '../../../components/ListPage.module.css';
 import classes from './RegisterPage.module.css';
 
 const SEARCH_DEBOUNCE_MS = 250;
-
-function Frame({ children }: { children: ReactNode }) {
-  return (
-    <Center
-      flex={1}
-      mih={320}
-      style={{
-        border: '1px dashed var(--mantine-color-default-border)',
-        borderRadius: 'var(--mantine-radius-md)',
-      }}
-    >
-      {children}
-    </Center>
-  );
-}
 
 /** `#/debt` (every client) and `#/clients/:clientId/debt` (one client's register). */
 export function RegisterPage() {
@@ -101,10 +75,8 @@ export function RegisterPage() {
     fetchPage: (offset, limit) => fetchDebtPage(filters, offset, limit),
   });
   const { first: list, rows, total } = paged;
-  const totals = paged.firstPage?.totals ?? [];
   const filtered =
     !!debouncedSearch || f.statuses.length > 0 || f.categories.length > 0 || f.tags.length > 0;
-  const isEmpty = list.isSuccess && !list.isPlaceholderData && total === 0;
 
   const toggle = (id: string) =>
     setSelected((prev) => {
@@ -147,7 +119,7 @@ export function RegisterPage() {
 
   const exportCsv = async () => {
     try {
-      const { clientId: _c, search, statuses, categories, tags: tagFilter } = filters;
+      const { search, statuses, categories, tags: tagFilter } = filters;
       const result = await call('debt.csv.export', {
         ...(clientId ? { clientId } : {}),
         search,
@@ -162,94 +134,49 @@ export function RegisterPage() {
     }
   };
 
-  let content: ReactNode;
-  if (list.isPending) {
-    content = <DebtTableSkeleton />;
-  } else if (list.isError && !list.data) {
-    content = (
-      <Frame>
-        <EmptyState
-          icon={<IconAlertTriangle size={28} />}
-          title={t('debt.loadError')}
-          description={describeError(list.error, t)}
-        >
-          <EmptyState.Actions>
-            <Button variant="default" onClick={() => void list.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Frame>
-    );
-  } else if (isEmpty && filtered) {
-    content = (
-      <Frame>
-        <EmptyState
-          icon={<IconSearch size={28} />}
-          title={t('debt.empty.noResults')}
-          description={null}
-        >
-          <EmptyState.Actions>
-            <Button variant="default" onClick={f.clear}>
-              {t('debt.filters.clear')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Frame>
-    );
-  } else if (isEmpty) {
-    content = (
-      <Frame>
-        <EmptyState
-          size="lg"
-          variant="light"
-          icon={<IconReceipt2 size={30} />}
-          title={t('debt.empty.title')}
-          description={t('debt.empty.description')}
-          maw={520}
-        >
-          <EmptyState.Actions>
-            <Button
-              component={Link}
-              to={newItemPath}
-              size="md"
-              leftSection={<IconPlus size={18} aria-hidden />}
-            >
-              {t('debt.empty.add')}
-            </Button>
-            <Button
-              size="md"
-              variant="default"
-              loading={demo.isPending}
-              leftSection={<IconSparkles size={18} aria-hidden />}
-              onClick={loadDemo}
-            >
-              {t('debt.empty.demo')}
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Frame>
-    );
-  } else {
-    content = (
-      <DebtTable
-        rows={rows}
-        total={total}
-        totals={totals}
-        sort={f.sort}
-        onSort={f.sortBy}
-        showClient={!clientId}
-        selected={selected}
-        onToggle={toggle}
-        onToggleAll={toggleAll}
-        onRangeChange={paged.showRange}
-        actions={actions}
-      />
-    );
-  }
+  const empty = filtered ? (
+    <ListEmpty
+      icon={<IconSearch size={28} />}
+      title={t('debt.empty.noResults')}
+      actions={
+        <Button variant="default" onClick={f.clear}>
+          {t('debt.filters.clear')}
+        </Button>
+      }
+    />
+  ) : (
+    <ListEmpty
+      first
+      icon={<IconReceipt2 size={30} />}
+      title={t('debt.empty.title')}
+      description={t('debt.empty.description')}
+      maw={520}
+      actions={
+        <>
+          <Button
+            component={Link}
+            to={newItemPath}
+            size="md"
+            leftSection={<IconPlus size={18} aria-hidden />}
+          >
+            {t('debt.empty.add')}
+          </Button>
+          <Button
+            size="md"
+            variant="default"
+            loading={demo.isPending}
+            leftSection={<IconSparkles size={18} aria-hidden />}
+            onClick={loadDemo}
+          >
+            {t('debt.empty.demo')}
+          </Button>
+        </>
+      }
+    />
+  );
 
   return (
-    <div className={classes.page}>
+    <div className={pageClasses.page}>
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <div>
           <Title order={2} size="h3">
@@ -306,42 +233,25 @@ export function RegisterPage() {
       </Group>
 
       <div className={classes.toolbar}>
-        <TextInput
+        <SearchInput
           w={280}
           label={t('debt.filters.search')}
           placeholder={t('debt.filters.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
+          clearLabel={t('debt.filters.clearSearch')}
           value={f.search}
-          onChange={(event) => f.setSearch(event.currentTarget.value)}
-          rightSection={
-            f.search ? (
-              <CloseButton
-                size="sm"
-                aria-label={t('debt.filters.clearSearch')}
-                onClick={() => f.setSearch('')}
-              />
-            ) : null
-          }
+          onChange={f.setSearch}
         />
-        <MultiSelect
-          w={240}
+        <AnyOfSelect
           label={t('debt.filters.status')}
-          placeholder={f.statuses.length ? undefined : t('debt.filters.any')}
           data={statusOptions(t)}
           value={f.statuses}
-          onChange={(value) => f.setStatuses(value as DebtStatus[])}
-          clearable
-          clearButtonProps={{ 'aria-label': t('debt.filters.clear') }}
+          onChange={f.setStatuses}
         />
-        <MultiSelect
-          w={240}
+        <AnyOfSelect
           label={t('debt.filters.category')}
-          placeholder={f.categories.length ? undefined : t('debt.filters.any')}
           data={categoryOptions(t)}
           value={f.categories}
-          onChange={(value) => f.setCategories(value as DebtCategory[])}
-          clearable
-          clearButtonProps={{ 'aria-label': t('debt.filters.clear') }}
+          onChange={f.setCategories}
         />
         {filtered && (
           <Button variant="subtle" onClick={f.clear}>
@@ -387,7 +297,18 @@ export function RegisterPage() {
         </div>
       )}
 
-      {content}
+      <DebtTable
+        list={paged}
+        totals={paged.firstPage?.totals ?? []}
+        sort={f.sort}
+        onSort={f.sortBy}
+        showClient={!clientId}
+        selected={selected}
+        onToggle={toggle}
+        onToggleAll={toggleAll}
+        actions={actions}
+        empty={empty}
+      />
       {clientId && importOpen && (
         <CsvImportModal
           clientId={clientId}
@@ -396,5 +317,32 @@ export function RegisterPage() {
         />
       )}
     </div>
+  );
+}
+
+/** A filter on any of several values; "Any" while none is chosen. */
+function AnyOfSelect<T extends string>({
+  label,
+  data,
+  value,
+  onChange,
+}: {
+  label: string;
+  data: { value: T; label: string }[];
+  value: T[];
+  onChange: (value: T[]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <MultiSelect
+      w={240}
+      label={label}
+      placeholder={value.length ? undefined : t('debt.filters.any')}
+      data={data}
+      value={value}
+      onChange={(next) => onChange(next as T[])}
+      clearable
+      clearButtonProps={{ 'aria-label': t('debt.filters.clear') }}
+    />
   );
 }

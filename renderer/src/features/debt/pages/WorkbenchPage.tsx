@@ -657,37 +657,57 @@ function SettingsPanel({
             onChange({ ...settings, horizonQuarters: v })
           }
         />
-        <Stack gap={4}>
-          <Text size="xs" fw={500} id="rate-mode-label">
-            {t('debt.settings.rateMode')}
-          </Text>
-          <SegmentedControl
-            size="xs"
-            aria-labelledby="rate-mode-label"
-            value={settings.rateMode}
-            onChange={(v) => onChange({ ...settings, rateMode: v as 'effective' | 'nominal' })}
-            data={[
-              { value: 'effective', label: t('debt.settings.effective') },
-              { value: 'nominal', label: t('debt.settings.nominal') },
-            ]}
-          />
-        </Stack>
-        <Stack gap={4}>
-          <Text size="xs" fw={500} id="distribution-label">
-            {t('debt.settings.distribution')}
-          </Text>
-          <SegmentedControl
-            size="xs"
-            aria-labelledby="distribution-label"
-            value={settings.distribution}
-            onChange={(v) => onChange({ ...settings, distribution: v as 'pert' | 'triangular' })}
-            data={[
-              { value: 'pert', label: t('debt.settings.pert') },
-              { value: 'triangular', label: t('debt.settings.triangular') },
-            ]}
-          />
-        </Stack>
+        <LabelledChoice
+          id="rate-mode-label"
+          label={t('debt.settings.rateMode')}
+          value={settings.rateMode}
+          onChange={(rateMode) => onChange({ ...settings, rateMode })}
+          data={[
+            { value: 'effective', label: t('debt.settings.effective') },
+            { value: 'nominal', label: t('debt.settings.nominal') },
+          ]}
+        />
+        <LabelledChoice
+          id="distribution-label"
+          label={t('debt.settings.distribution')}
+          value={settings.distribution}
+          onChange={(distribution) => onChange({ ...settings, distribution })}
+          data={[
+            { value: 'pert', label: t('debt.settings.pert') },
+            { value: 'triangular', label: t('debt.settings.triangular') },
+          ]}
+        />
       </SimpleGrid>
     </Paper>
+  );
+}
+
+/** A small segmented choice with its caption above (the settings panel's two switches). */
+function LabelledChoice<V extends string>({
+  id,
+  label,
+  value,
+  data,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: V;
+  data: { value: V; label: string }[];
+  onChange: (value: V) => void;
+}) {
+  return (
+    <Stack gap={4}>
+      <Text size="xs" fw={500} id={id}>
+        {label}
+      </Text>
+      <SegmentedControl<V>
+        size="xs"
+        aria-labelledby={id}
+        value={value}
+        onChange={onChange}
+        data={data}
+      />
+    </Stack>
   );
 }

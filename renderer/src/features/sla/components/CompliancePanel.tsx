@@ -25,6 +25,7 @@ import { formatCalendarDate } from '../../billing/format';
 import { describeSlaError, formatDuration, formatValue } from '../format';
 import { useProposeCreditNote } from '../mutations';
 import { slaQueries } from '../queries';
+import { StatCard } from '../../../ui/StatCard';
 
 export function MetBadge({ met }: { met: boolean | null }) {
   const { t } = useTranslation();
@@ -38,27 +39,6 @@ export function MetBadge({ met }: { met: boolean | null }) {
     <Badge color={met ? 'teal' : 'red'} variant="filled" miw="max-content">
       {met ? t('sla.compliance.met') : t('sla.compliance.missed')}
     </Badge>
-  );
-}
-
-function Figure({
-  label,
-  value,
-  testId,
-}: {
-  label: string;
-  value: React.ReactNode;
-  testId?: string;
-}) {
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="lg" fw={700} className="tabular" data-testid={testId}>
-        {value}
-      </Text>
-    </Paper>
   );
 }
 
@@ -107,18 +87,25 @@ export function CompliancePanel({
       ) : (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-            <Figure
+            <StatCard
+              compact
               label={t('sla.compliance.measured')}
               value={formatValue(c.measured, c.unit, t)}
               testId="sla-measured"
             />
-            <Figure label={t('sla.compliance.target')} value={formatValue(c.target, c.unit, t)} />
-            <Figure
+            <StatCard
+              compact
+              label={t('sla.compliance.target')}
+              value={formatValue(c.target, c.unit, t)}
+            />
+            <StatCard
+              compact
               label={t('sla.compliance.creditPercent')}
               value={formatValue(c.creditPercent, 'percent', t)}
               testId="sla-credit-percent"
             />
-            <Figure
+            <StatCard
+              compact
               label={t('sla.compliance.credit')}
               value={money(c.creditMinor)}
               testId="sla-credit-amount"

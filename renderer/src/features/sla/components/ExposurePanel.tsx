@@ -1,13 +1,5 @@
 import type { SlaClause } from '@core/api';
-import {
-  Group,
-  NumberInput,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Group, NumberInput, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -15,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../i18n/format';
 import { describeSlaError } from '../format';
 import { slaQueries, type ExposureModelInput } from '../queries';
+import { StatCard } from '../../../ui/StatCard';
 
 /** Expected credits per year from a three-point guess or the recorded periods. */
 export function ExposurePanel({ clause }: { clause: SlaClause }) {
@@ -96,15 +89,17 @@ export function ExposurePanel({ clause }: { clause: SlaClause }) {
         </Text>
       ) : e ? (
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" aria-busy={query.isFetching}>
-          <Stat label={t('sla.exposure.annualFee')} value={money(e.annualFeeMinor)} />
-          <Stat
+          <StatCard compact label={t('sla.exposure.annualFee')} value={money(e.annualFeeMinor)} />
+          <StatCard
+            compact
             label={t('sla.exposure.expected')}
             value={money(e.expectedAnnualCreditMinor)}
             hint={t('sla.exposure.share', { share: pct(e.shareOfFee) })}
             testId="sla-exposure-expected"
           />
-          <Stat label={t('sla.exposure.p10')} value={money(e.p10Minor)} />
-          <Stat
+          <StatCard compact label={t('sla.exposure.p10')} value={money(e.p10Minor)} />
+          <StatCard
+            compact
             label={t('sla.exposure.p90')}
             value={money(e.p90Minor)}
             hint={t('sla.exposure.probability', { p: pct(e.probabilityOfCredit) })}
@@ -112,33 +107,5 @@ export function ExposurePanel({ clause }: { clause: SlaClause }) {
         </SimpleGrid>
       ) : null}
     </Stack>
-  );
-}
-
-function Stat({
-  label,
-  value,
-  hint,
-  testId,
-}: {
-  label: string;
-  value: string;
-  hint?: string;
-  testId?: string;
-}) {
-  return (
-    <Paper withBorder radius="md" p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="lg" fw={700} className="tabular" data-testid={testId}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </Paper>
   );
 }

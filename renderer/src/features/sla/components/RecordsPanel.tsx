@@ -18,8 +18,8 @@ import {
   Title,
 } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { offsetMsAt, wallClockToInstant } from '@core/sla/timezone';
 import { describeSlaError, fieldErrors, formatValue } from '../format';
@@ -174,78 +174,72 @@ export function IncidentsPanel({ clause }: { clause: SlaClause }) {
           </Alert>
         )}
       </Stack>
-      {list.isError ? (
-        <Text c="red" size="sm">
-          {describeSlaError(list.error, t)}
-        </Text>
-      ) : !list.data ? null : list.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('sla.incidents.empty')}
-        </Text>
-      ) : (
-        <ScrollArea.Autosize mah={360}>
-          <Table aria-label={t('sla.incidents.table')} striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('sla.incidents.start')}</Table.Th>
-                <Table.Th>{t('sla.incidents.end')}</Table.Th>
-                <Table.Th>{t('sla.incidents.cause')}</Table.Th>
-                <Table.Th>{t('sla.incidents.status')}</Table.Th>
-                <Table.Th w={80} />
+      <RecordTable
+        query={list}
+        label={t('sla.incidents.table')}
+        empty={t('sla.incidents.empty')}
+        head={
+          <Table.Tr>
+            <Table.Th>{t('sla.incidents.start')}</Table.Th>
+            <Table.Th>{t('sla.incidents.end')}</Table.Th>
+            <Table.Th>{t('sla.incidents.cause')}</Table.Th>
+            <Table.Th>{t('sla.incidents.status')}</Table.Th>
+            <Table.Th w={80} />
+          </Table.Tr>
+        }
+      >
+        {(rows) => (
+          <>
+            {rows.map((i) => (
+              <Table.Tr
+                key={i.id}
+                bg={editing?.id === i.id ? 'var(--mantine-primary-color-light)' : undefined}
+              >
+                <Table.Td className="tabular">{when(i.start)}</Table.Td>
+                <Table.Td className="tabular">{when(i.end)}</Table.Td>
+                <Table.Td>{i.cause || '—'}</Table.Td>
+                <Table.Td>
+                  {i.excluded ? (
+                    <Badge variant="light" color="gray">
+                      {t(`sla.exclusionKind.${i.exclusionKind ?? 'maintenance'}`)}
+                    </Badge>
+                  ) : (
+                    <Badge variant="light" color="orange">
+                      {t('sla.incidents.counts')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={t('sla.incidents.editOf', { when: when(i.start) })}
+                      aria-pressed={editing?.id === i.id}
+                      onClick={() => edit(i)}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('sla.incidents.deleteOf', { when: when(i.start) })}
+                      onClick={() =>
+                        remove.mutate(i.id, {
+                          onSuccess: () => {
+                            if (editing?.id === i.id) reset();
+                          },
+                        })
+                      }
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((i) => (
-                <Table.Tr
-                  key={i.id}
-                  bg={editing?.id === i.id ? 'var(--mantine-primary-color-light)' : undefined}
-                >
-                  <Table.Td className="tabular">{when(i.start)}</Table.Td>
-                  <Table.Td className="tabular">{when(i.end)}</Table.Td>
-                  <Table.Td>{i.cause || '—'}</Table.Td>
-                  <Table.Td>
-                    {i.excluded ? (
-                      <Badge variant="light" color="gray">
-                        {t(`sla.exclusionKind.${i.exclusionKind ?? 'maintenance'}`)}
-                      </Badge>
-                    ) : (
-                      <Badge variant="light" color="orange">
-                        {t('sla.incidents.counts')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t('sla.incidents.editOf', { when: when(i.start) })}
-                        aria-pressed={editing?.id === i.id}
-                        onClick={() => edit(i)}
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('sla.incidents.deleteOf', { when: when(i.start) })}
-                        onClick={() =>
-                          remove.mutate(i.id, {
-                            onSuccess: () => {
-                              if (editing?.id === i.id) reset();
-                            },
-                          })
-                        }
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
-      )}
+            ))}
+          </>
+        )}
+      </RecordTable>
     </Stack>
   );
 }
@@ -415,48 +409,80 @@ export function MeasurementsPanel({ clause }: { clause: SlaClause }) {
             {describeSlaError(upsert.error, t)}
           </Text>
         )}
-        {list.isError ? (
-          <Text c="red" size="sm">
-            {describeSlaError(list.error, t)}
-          </Text>
-        ) : !list.data ? null : list.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('sla.measurements.empty')}
-          </Text>
-        ) : (
-          <ScrollArea.Autosize mah={360}>
-            <Table aria-label={t('sla.measurements.table')} striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('sla.measurements.date')}</Table.Th>
-                  <Table.Th ta="right">{t('sla.measurements.value')}</Table.Th>
-                  <Table.Th w={40} />
+        <RecordTable
+          query={list}
+          label={t('sla.measurements.table')}
+          empty={t('sla.measurements.empty')}
+          head={
+            <Table.Tr>
+              <Table.Th>{t('sla.measurements.date')}</Table.Th>
+              <Table.Th ta="right">{t('sla.measurements.value')}</Table.Th>
+              <Table.Th w={40} />
+            </Table.Tr>
+          }
+        >
+          {(rows) => (
+            <>
+              {rows.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td className="tabular">{m.date}</Table.Td>
+                  <Table.Td ta="right" className="tabular">
+                    {formatValue(m.value, clause.unit, t)}
+                  </Table.Td>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('sla.measurements.deleteOf', { date: m.date })}
+                      onClick={() => remove.mutate(m.id)}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td className="tabular">{m.date}</Table.Td>
-                    <Table.Td ta="right" className="tabular">
-                      {formatValue(m.value, clause.unit, t)}
-                    </Table.Td>
-                    <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('sla.measurements.deleteOf', { date: m.date })}
-                        onClick={() => remove.mutate(m.id)}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
-        )}
+              ))}
+            </>
+          )}
+        </RecordTable>
       </Stack>
     </SimpleGrid>
+  );
+}
+
+/** A clause's records: the error, nothing while loading, the empty line, or the table. */
+function RecordTable<Row>({
+  query,
+  label,
+  empty,
+  head,
+  children,
+}: {
+  query: UseQueryResult<Row[]>;
+  label: string;
+  empty: string;
+  head: ReactNode;
+  children: (rows: Row[]) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (query.isError)
+    return (
+      <Text c="red" size="sm">
+        {describeSlaError(query.error, t)}
+      </Text>
+    );
+  if (!query.data) return null;
+  if (query.data.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    );
+  return (
+    <ScrollArea.Autosize mah={360}>
+      <Table aria-label={label} striped>
+        <Table.Thead>{head}</Table.Thead>
+        <Table.Tbody>{children(query.data)}</Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
   );
 }

@@ -28,6 +28,7 @@ import { ClauseEditor } from './ClauseEditor';
 import { CompliancePanel } from './CompliancePanel';
 import { ExposurePanel } from './ExposurePanel';
 import { NewClauseModal } from './NewClauseModal';
+import { StatLabel } from '../../../ui/StatCard';
 import { IncidentsPanel, MeasurementsPanel } from './RecordsPanel';
 import { ComplianceTimeline } from './TimelineChart';
 
@@ -302,10 +303,10 @@ function ClauseDetail({
                 m={0}
                 aria-label={t(`sla.wording.${locale === 'en' ? 'english' : 'chinese'}`)}
               >
-                <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={4}>
+                <StatLabel mb={4}>
                   {t(`sla.wording.${locale === 'en' ? 'english' : 'chinese'}`)}
                   {clause.wordingOverride[locale] !== null && ` · ${t('sla.wording.overridden')}`}
-                </Text>
+                </StatLabel>
                 <Text
                   size="sm"
                   lang={locale}

@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { axisStyle, tooltipStyle } from '../../../ui/chart';
 import { useChartTheme } from '../../debt/components/chartTheme';
 import { addMonthsToKey, describeSlaError, formatPeriod, formatValue } from '../format';
 import { slaQueries } from '../queries';
@@ -95,24 +96,17 @@ function SeriesChart({ series }: { series: Series }) {
           margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
         >
           <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="period" stroke={theme.axis} tick={{ fontSize: 11, fill: theme.axis }} />
+          <XAxis dataKey="period" {...axisStyle(theme)} />
           <YAxis
             domain={domain}
-            stroke={theme.axis}
-            tick={{ fontSize: 11, fill: theme.axis }}
+            {...axisStyle(theme)}
             width={64}
             tickFormatter={(v: number) =>
               new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 }).format(v)
             }
           />
           <Tooltip
-            contentStyle={{
-              background: theme.tooltipBg,
-              border: `1px solid ${theme.tooltipBorder}`,
-              borderRadius: 8,
-              color: theme.text,
-              fontSize: 12,
-            }}
+            contentStyle={tooltipStyle(theme).contentStyle}
             formatter={(v) => [formatValue(Number(v), series.unit, t), t('sla.timeline.measured')]}
           />
           <Bar

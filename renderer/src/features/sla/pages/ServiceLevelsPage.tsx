@@ -89,6 +89,30 @@ export function ServiceLevelsPage() {
   );
 }
 
+/** One of the month's totals: a caption over a large figure. */
+function Total({
+  label,
+  value,
+  color,
+  testId,
+}: {
+  label: string;
+  value: string;
+  color?: string | undefined;
+  testId?: string;
+}) {
+  return (
+    <Stack gap={2}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700} className="tabular" c={color} data-testid={testId}>
+        {value}
+      </Text>
+    </Stack>
+  );
+}
+
 function Report({ data }: { data: SlaReport }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormatters();
@@ -104,36 +128,19 @@ function Report({ data }: { data: SlaReport }) {
           {t('sla.report.totalsTitle', { month: formatPeriod(data.month, i18n.language) })}
         </Title>
         <Group gap="xl">
-          <Stack gap={2}>
-            <Text size="sm" c="dimmed">
-              {t('sla.report.clauses')}
-            </Text>
-            <Text size="xl" fw={700} className="tabular">
-              {fmt.number(data.rows.length)}
-            </Text>
-          </Stack>
-          <Stack gap={2}>
-            <Text size="sm" c="dimmed">
-              {t('sla.report.missed')}
-            </Text>
-            <Text size="xl" fw={700} className="tabular" c={missed > 0 ? 'red' : undefined}>
-              {fmt.number(missed)}
-            </Text>
-          </Stack>
+          <Total label={t('sla.report.clauses')} value={fmt.number(data.rows.length)} />
+          <Total
+            label={t('sla.report.missed')}
+            value={fmt.number(missed)}
+            color={missed > 0 ? 'red' : undefined}
+          />
           {data.totals.map((total) => (
-            <Stack gap={2} key={total.currency}>
-              <Text size="sm" c="dimmed">
-                {t('sla.report.creditsIn', { currency: total.currency })}
-              </Text>
-              <Text
-                size="xl"
-                fw={700}
-                className="tabular"
-                data-testid={`sla-report-total-${total.currency}`}
-              >
-                {fmt.money(total.creditMinor, total.currency)}
-              </Text>
-            </Stack>
+            <Total
+              key={total.currency}
+              label={t('sla.report.creditsIn', { currency: total.currency })}
+              value={fmt.money(total.creditMinor, total.currency)}
+              testId={`sla-report-total-${total.currency}`}
+            />
           ))}
         </Group>
       </Paper>
