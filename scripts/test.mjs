@@ -1,6 +1,6 @@
-// `npm test`: lint, typecheck, the Electron security scan, unit, crash and e2e tests, in
-// that order, stopping at the first failing step; ends with one summary line counting every
-// test that ran.
+// `npm test`: the system packages the tests need (installed when missing), lint, typecheck,
+// the Electron security scan, unit, crash and e2e tests, in that order, stopping at the first
+// failing step; ends with one summary line counting every test that ran.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +34,8 @@ function readJson(file) {
   }
 }
 
+// Chromium, poppler-utils and a CJK font, from apt when missing (root only; one clear line otherwise).
+run('system packages', 'bash', [path.join(root, 'scripts/system-deps.sh')]);
 run('lint', npm, ['run', '--silent', 'lint']);
 run('typecheck', npm, ['run', '--silent', 'typecheck']);
 // Electron's security checklist: every finding of @doyensec/electronegativity is justified in place.
