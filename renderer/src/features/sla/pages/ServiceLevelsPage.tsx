@@ -206,6 +206,7 @@ function Report({ data }: { data: SlaReport }) {
                     <Table.Td>
                       <Anchor
                         component={Link}
+                        fz="sm"
                         to={`/engagements/${r.engagementId}?clause=${r.clauseId}&period=${data.month}`}
                         aria-label={t('sla.report.openClause', {
                           name,
@@ -221,20 +222,22 @@ function Report({ data }: { data: SlaReport }) {
                       )}
                     </Table.Td>
                     <Table.Td>{t(`sla.metric.${r.metric}`)}</Table.Td>
-                    <Table.Td className="tabular">
+                    <Table.Td className="tabular nowrap">
                       {t(`sla.direction.${r.direction}`)} {formatValue(r.target, r.unit, t)}
                     </Table.Td>
-                    <Table.Td className="tabular">{formatValue(r.measured, r.unit, t)}</Table.Td>
+                    <Table.Td className="tabular nowrap">
+                      {formatValue(r.measured, r.unit, t)}
+                    </Table.Td>
                     <Table.Td>
                       <MetBadge met={r.met} />
                     </Table.Td>
-                    <Table.Td ta="right" className="tabular">
+                    <Table.Td ta="right" className="tabular nowrap">
                       {formatValue(r.creditPercent, 'percent', t)}
                     </Table.Td>
-                    <Table.Td ta="right" className="tabular">
+                    <Table.Td ta="right" className="tabular nowrap">
                       {fmt.money(r.creditMinor, r.currency)}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td className="nowrap">
                       <CreditNoteStatus status={r.creditNoteStatus} number={r.creditNoteNumber} />
                     </Table.Td>
                   </Table.Tr>
