@@ -28,6 +28,9 @@ export default tseslint.config(
       'playwright-report',
       'db/migrations',
       'coverage',
+      // Scratch files and the benchmarks' generated workspace and renderer build (gitignored).
+      '.tmp',
+      'bench/.cache',
     ],
   },
   js.configs.recommended,

@@ -8,7 +8,7 @@ import { formatMoney } from '../core/money';
 import { invoiceModel, reportModel } from '../templates/fixtures';
 import { defaultFontFiles, ensureFonts, renderDocument } from '../templates/index';
 import type { DebtReportModel, InvoiceModel } from '../templates/model';
-import type { BenchCase } from './harness';
+import type { BenchCase, MeasureCase } from './harness';
 
 /**
  * PDF rendering with pdfmake and Noto Sans SC (fonts loaded once, outside the timings), and
@@ -164,6 +164,27 @@ export const benches: BenchCase[] = [
     }),
     iterations: 8,
     warmup: 1,
+  },
+];
+
+/** The ratio, once both invoice benches above have run (measures run after the benches). */
+export const measures: MeasureCase[] = [
+  {
+    name: 'pdf/chromium print vs pdfmake',
+    group: 'pdf',
+    measure: () => {
+      const pdfmake = samples.get('invoice');
+      const chromium = samples.get('chromium');
+      if (!pdfmake?.length || !chromium?.length) return [];
+      const ratio = median(chromium, 1) / median(pdfmake, 5);
+      return [
+        {
+          name: 'pdf/chromium print vs pdfmake: one-page invoice, ratio of medians',
+          value: Math.round(ratio * 10) / 10,
+          unit: '×',
+        },
+      ];
+    },
   },
 ];
 

@@ -17,7 +17,34 @@ export interface BenchCase {
   iterations?: number;
   /** Untimed runs before them, to let the JIT settle (default 2). */
   warmup?: number;
+  /**
+   * `fn` resolves to the duration it measured itself, in ms (a span between performance
+   * marks in a browser page), which is recorded instead of the call's wall-clock time.
+   */
+  selfTimed?: boolean;
 }
+
+/**
+ * A figure that is not a duration (bundle size, memory): files export `measures:
+ * MeasureCase[]` beside `benches`. Measurements go to bench/measurements.json, so
+ * bench/results.json keeps exactly one shape.
+ */
+export interface MeasureCase {
+  name: string;
+  group: string;
+  /** Does the work once and returns its figures; throws when a budget it checks is missed. */
+  measure: () => Promise<Measurement[]> | Measurement[];
+}
+
+export interface Measurement {
+  /** Unique across all measurements; the key in bench/measurements.json. */
+  name: string;
+  value: number;
+  unit: 'ms' | 'KB' | 'MB' | '×' | 'files';
+}
+
+/** The shape of bench/measurements.json. */
+export type Measurements = Record<string, { value: number; unit: Measurement['unit'] }>;
 
 export interface BenchResult {
   median_ms: number;
@@ -45,6 +72,18 @@ export async function runCase(c: BenchCase): Promise<BenchResult> {
   await c.setup?.();
   const iterations = c.iterations ?? DEFAULT_ITERATIONS;
   const warmup = c.warmup ?? DEFAULT_WARMUP;
+  if (c.selfTimed) {
+    for (let i = 0; i < warmup; i++) await c.fn();
+    const measured: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const ms = await c.fn();
+      if (typeof ms !== 'number' || !Number.isFinite(ms)) {
+        throw new Error(`benchmark "${c.name}" is self-timed but returned ${String(ms)}`);
+      }
+      measured.push(ms);
+    }
+    return summarise(measured);
+  }
   // time: 0 makes the iteration counts exact instead of "at least, for one second".
   const bench = new Bench({
     iterations,
@@ -61,7 +100,11 @@ export async function runCase(c: BenchCase): Promise<BenchResult> {
   if (result.state !== 'completed') {
     throw new Error(`benchmark "${c.name}" ended in state ${result.state}`);
   }
-  const samples = [...(result.latency.samples ?? [])].sort((a, b) => a - b);
+  return summarise([...(result.latency.samples ?? [])]);
+}
+
+function summarise(values: number[]): BenchResult {
+  const samples = [...values].sort((a, b) => a - b);
   return {
     median_ms: round(percentile(samples, 0.5)),
     p95_ms: round(percentile(samples, 0.95)),
@@ -70,7 +113,11 @@ export async function runCase(c: BenchCase): Promise<BenchResult> {
 }
 
 /** True when no filter is given or any filter occurs in the group, name or file name. */
-export function matchesFilter(c: BenchCase, file: string, filters: readonly string[]): boolean {
+export function matchesFilter(
+  c: { name: string; group: string },
+  file: string,
+  filters: readonly string[],
+): boolean {
   if (filters.length === 0) return true;
   const haystack = `${c.group} ${c.name} ${file}`.toLowerCase();
   return filters.some((f) => haystack.includes(f.toLowerCase()));
@@ -99,6 +146,25 @@ export function formatTable(results: BenchResults): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** Fixed-width console table of measurements. */
+export function formatMeasurements(measurements: Measurements): string {
+  const rows = Object.entries(measurements).map(([name, m]) => [
+    name,
+    formatValue(m.value),
+    m.unit,
+  ]);
+  const header = ['measurement', 'value', 'unit'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const formatValue = (value: number) =>
+  Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 2 : 1);
+
 export interface RunInfo {
   date: string;
   node: string;
@@ -107,7 +173,11 @@ export interface RunInfo {
 }
 
 /** bench/results.md: every result on record, newest figures merged over older ones. */
-export function formatMarkdown(results: BenchResults, info: RunInfo): string {
+export function formatMarkdown(
+  results: BenchResults,
+  info: RunInfo,
+  measurements: Measurements = {},
+): string {
   const names = Object.keys(results).sort();
   const lines = [
     '# Benchmark results',
@@ -121,6 +191,15 @@ export function formatMarkdown(results: BenchResults, info: RunInfo): string {
       const r = results[name]!;
       return `| ${name} | ${ms(r.median_ms)} | ${ms(r.p95_ms)} | ${r.runs} |`;
     }),
+    '',
+    '| Measurement | Value | Unit |',
+    '| --- | ---: | --- |',
+    ...Object.keys(measurements)
+      .sort()
+      .map((name) => {
+        const m = measurements[name]!;
+        return `| ${name} | ${formatValue(m.value)} | ${m.unit} |`;
+      }),
     '',
   ];
   return lines.join('\n');

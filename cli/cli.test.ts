@@ -284,6 +284,51 @@ describe('cli', () => {
     expect(fs.existsSync(empty)).toBe(false);
   });
 
+  it('workspace-export, then workspace-import into a new folder: the same data, then all identical', () => {
+    const file = path.join(out, 'workspace', 'demo.json');
+    const exported = cli(['workspace-export', '--out', file, '--data-dir', data]);
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^Wrote .*demo\.json \(\d+ rows\)\n$/);
+    const dataOf = (f: string) =>
+      JSON.stringify((JSON.parse(fs.readFileSync(f, 'utf8')) as { data: unknown }).data);
+
+    const copy = path.join(temp.dir, 'copy');
+    const dry = cli(['workspace-import', file, '--dry-run', '--data-dir', copy]);
+    expect(dry.stderr).toBe('');
+    expect(dry.stdout).toMatch(/^Dry run, nothing changed: \d+ added, 0 updated, 0 unchanged/m);
+    const imported = cli(['workspace-import', file, '--data-dir', copy]);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^ {2}clients +2 +2 +0 +0$/m);
+    expect(imported.stdout).toMatch(
+      /^Imported: \d+ added, 0 updated, 0 unchanged \(policy keep-mine\)\.$/m,
+    );
+    const again = path.join(out, 'workspace', 'copy.json');
+    expect(cli(['workspace-export', '--out', again, '--data-dir', copy]).code).toBe(0);
+    expect(dataOf(again)).toBe(dataOf(file));
+    // An existing file is not replaced without --force.
+    const refused = cli(['workspace-export', '--out', again, '--data-dir', copy]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(`error: ${again} exists; use --force to replace it.`);
+
+    const twice = cli(['workspace-import', file, '--policy', 'take-theirs', '--data-dir', copy]);
+    expect(twice.stdout).toMatch(
+      /^Imported: 0 added, 0 updated, \d+ unchanged \(policy take-theirs\)\.$/m,
+    );
+
+    const bad = cli(['workspace-import', file, '--policy', 'merge', '--data-dir', copy]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe(
+      'error: --policy must be keep-mine or take-theirs, not "merge" (see --help)',
+    );
+    const notJson = path.join(out, 'workspace', 'not.json');
+    fs.writeFileSync(notJson, 'hello');
+    const broken = cli(['workspace-import', notJson, '--data-dir', copy]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr.trim()).toMatch(/\(IMPORT_NOT_JSON\)$/);
+  }, 180_000);
+
   it('finds the data folder through ENGAGEMENT_DESK_DATA_DIR', () => {
     const file = path.join(out, 'env', 'invoice.pdf');
     const number = numberOf('invoice', '华东某零售集团');

@@ -4,7 +4,9 @@ import { parseArgs } from 'node:util';
 import {
   ApiError,
   DocumentKind,
+  ImportPolicy,
   Locale,
+  WORKSPACE_IMPORT_MAX_BYTES,
   type DocumentRequestInput,
   type ExportJob,
   type MethodInput,
@@ -50,6 +52,17 @@ Commands:
       listed with zero amounts. Ctrl-C cancels after the current document. An empty
       range writes nothing and is not an error.
 
+  workspace-export --out FILE [--force]
+      Write the whole workspace as one JSON file (every table, money in minor units),
+      the file Settings → Workspace data → Import reads on another machine.
+
+  workspace-import FILE [--policy keep-mine|take-theirs] [--dry-run]
+      Merge a workspace file by id: rows missing here are added, identical rows left
+      alone, rows that differ settled by --policy (default keep-mine). Issued numbers
+      stay unique and gap-free (see the app's documentation). Prints what the file
+      holds and the conflicts, then imports all of it in one transaction, or nothing.
+      The data folder may be new. --dry-run checks everything and changes nothing.
+
 Options:
   --data-dir DIR    the data folder (default: $ENGAGEMENT_DESK_DATA_DIR, else the app's:
                     ${defaultDataDir({})})
@@ -73,6 +86,8 @@ const OPTIONS = {
   to: { type: 'string' },
   force: { type: 'boolean' },
   'no-credit-notes': { type: 'boolean' },
+  policy: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   'data-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -86,6 +101,8 @@ const ALLOWED: Record<string, readonly (keyof typeof OPTIONS)[]> = {
   demo: ['lang'],
   export: ['out', 'lang', 'month', 'force'],
   'export-invoices': ['out', 'from', 'to', 'no-credit-notes'],
+  'workspace-export': ['out', 'force'],
+  'workspace-import': ['policy', 'dry-run'],
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -303,6 +320,58 @@ async function demo(call: Call, positionals: string[], values: Values, io: Io, d
   for (const n of notes) io.out(`  credit note ${n.number}  ${n.clientName}`);
 }
 
+async function workspaceExport(call: Call, positionals: string[], values: Values, io: Io) {
+  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}"`);
+  const file = path.resolve(required(values, 'out', 'workspace-export'));
+  const exported = await call('workspace.exportJson', {});
+  writeFile(file, Buffer.from(exported.json, 'utf8'), values.force === true);
+  io.out(`Wrote ${file} (${exported.rows} rows)`);
+}
+
+async function workspaceImport(call: Call, positionals: string[], values: Values, io: Io) {
+  const [fileArg, ...extra] = positionals;
+  if (fileArg === undefined || fileArg.trim() === '')
+    throw new UsageError('workspace-import needs a FILE');
+  if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}"`);
+  const policy = ImportPolicy.safeParse(values.policy ?? 'keep-mine');
+  if (!policy.success)
+    throw new UsageError(`--policy must be keep-mine or take-theirs, not "${values.policy}"`);
+  const file = path.resolve(fileArg);
+  let text: string;
+  try {
+    if (fs.statSync(file).size > WORKSPACE_IMPORT_MAX_BYTES)
+      throw new Failure(`${file} is larger than ${WORKSPACE_IMPORT_MAX_BYTES / 1024 / 1024} MB.`);
+    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    if (error instanceof Failure) throw error;
+    throw new Failure(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  const preview = await call('workspace.import.preview', { text });
+  io.out(`${path.basename(file)}: exported ${preview.exportedAt} by ${preview.appVersion}`);
+  io.out('  table                          in file      new  identical  differ');
+  for (const t of preview.tables.filter((row) => row.inFile > 0)) {
+    io.out(
+      `  ${t.table.padEnd(28)} ${[t.inFile, t.new, t.identical, t.conflicting]
+        .map((n, i) => String(n).padStart(i === 2 ? 10 : 8))
+        .join(' ')}`,
+    );
+  }
+  for (const c of preview.conflicts.slice(0, 20)) {
+    const rule = c.rule === 'policy' ? policy.data : `${c.rule}: ${c.winner ?? 'mine'} kept`;
+    io.out(`  differs: ${c.table} ${c.label} (${c.fields.join(', ')}) -> ${rule}`);
+  }
+  if (preview.conflictsTotal > 20) io.out(`  … and ${preview.conflictsTotal - 20} more`);
+  const result = await call('workspace.import.apply', {
+    text,
+    policy: policy.data,
+    expectedDigest: preview.digest,
+    dryRun: values['dry-run'] === true,
+  });
+  io.out(
+    `${result.dryRun ? 'Dry run, nothing changed' : 'Imported'}: ${result.inserted} added, ${result.updated} updated, ${result.unchanged} unchanged (policy ${result.policy}).`,
+  );
+}
+
 /** parseArgs' message without its advice about `--` (first sentence, one line). */
 function argumentError(message: string): string {
   const first = message.split('\n')[0]!;
@@ -349,7 +418,8 @@ export async function run(argv: string[], io: Io, options: RunOptions): Promise<
     return EXIT.usage;
   }
   const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir(options.env ?? process.env));
-  if (command !== 'demo' && !fs.existsSync(path.join(dataDir, DATABASE_FILE_NAME))) {
+  const mayCreate = command === 'demo' || command === 'workspace-import';
+  if (!mayCreate && !fs.existsSync(path.join(dataDir, DATABASE_FILE_NAME))) {
     io.err(`error: no Engagement Desk data in ${dataDir} (use --data-dir, or run "demo" first)`);
     return EXIT.failed;
   }
@@ -367,6 +437,8 @@ export async function run(argv: string[], io: Io, options: RunOptions): Promise<
     const call = caller(services);
     if (command === 'demo') await demo(call, rest, values, io, dataDir);
     else if (command === 'export') await exportOne(call, rest, values, io);
+    else if (command === 'workspace-export') await workspaceExport(call, rest, values, io);
+    else if (command === 'workspace-import') await workspaceImport(call, rest, values, io);
     else await exportInvoices(call, rest, values, io);
     return EXIT.ok;
   } catch (error) {

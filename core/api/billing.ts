@@ -255,6 +255,9 @@ export const InvoicesListInput = z.strictObject({
   clientId: Id.optional(),
   engagementId: Id.optional(),
   currency: CurrencyCode.optional(),
+  /** Issue dates within this range, inclusive (drafts have none and are left out). */
+  issuedFrom: CalendarDate.optional(),
+  issuedTo: CalendarDate.optional(),
   /** Matches the number or the client's name. */
   search: z.string().trim().max(200).default(''),
   /** "Today" for overdue; default the services' clock. */

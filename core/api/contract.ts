@@ -1,13 +1,16 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { auditMethods, undoMethods } from './audit';
 import { backupMethods } from './backups';
 import { billingMethods } from './billing';
 import { clientMethods } from './clients';
+import { dashboardMethods } from './dashboard';
 import { debtMethods } from './debt';
 import { documentMethods } from './documents';
 import { engagementMethods } from './engagements';
 import { profileMethods } from './profile';
 import { slaMethods } from './sla';
+import { workspaceMethods } from './workspace';
 
 /** `read` methods run outside a transaction; `write` methods run inside one. */
 export type MethodKind = 'read' | 'write';
@@ -47,6 +50,10 @@ export const contract = {
   ...billingMethods,
   ...slaMethods,
   ...documentMethods,
+  ...dashboardMethods,
+  ...auditMethods,
+  ...undoMethods,
+  ...workspaceMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

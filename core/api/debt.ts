@@ -345,8 +345,16 @@ export const DebtCsvField = z.enum([
 ]);
 export type DebtCsvField = z.infer<typeof DebtCsvField>;
 
-/** CSV column -> item field. Columns left out are ignored. */
-export const CsvMapping = z.record(z.string(), DebtCsvField);
+/**
+ * CSV column -> item field. Columns left out are ignored. Each field takes at most one
+ * column, so a mapping never has more entries than there are fields.
+ */
+export const CsvMapping = z
+  .record(z.string().max(1_000), DebtCsvField)
+  .refine((mapping) => Object.keys(mapping).length <= DebtCsvField.options.length, {
+    message: 'More columns mapped than there are item fields',
+    params: { reason: 'TOO_MANY_MAPPED_COLUMNS' },
+  });
 
 export const CsvPreviewInput = z.strictObject({
   clientId: Id,

@@ -130,6 +130,7 @@ export const EngagementSortField = z.enum([
 export const EngagementsListInput = z.strictObject({
   clientId: Id.optional(),
   stages: z.array(EngagementStage).max(7).default([]),
+  currency: CurrencyCode.optional(),
   search: z.string().trim().max(200).default(''),
   sort: z
     .strictObject({ field: EngagementSortField, direction: SortDirection })

@@ -10,5 +10,8 @@ export * from './engagements';
 export * from './billing';
 export * from './sla';
 export * from './documents';
+export * from './dashboard';
+export * from './audit';
+export * from './workspace';
 export * from './contract';
 export * from './transport';

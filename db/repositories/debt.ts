@@ -512,15 +512,23 @@ export function createDebtRepository(sqlite: Database.Database) {
       }));
     },
 
-    /** Distinct tags, sorted, of one client or of all. */
+    /**
+     * Distinct tags, sorted, of one client or of all. The distinct tag lists come first: a
+     * register repeats a few combinations, so JSON is parsed for those only, not for every
+     * item (100,000 items: 95 → 31 ms, docs/PERFORMANCE.md).
+     */
     tags(clientId?: string): string[] {
       const rows = clientId
         ? all<{ tag: string }>(
-            `SELECT DISTINCT j.value AS tag FROM debt_items d, json_each(d.tags) j WHERE d.client_id = ? ORDER BY j.value`,
+            `SELECT DISTINCT j.value AS tag
+               FROM (SELECT DISTINCT tags FROM debt_items WHERE client_id = ?) d, json_each(d.tags) j
+              ORDER BY j.value`,
             clientId,
           )
         : all<{ tag: string }>(
-            `SELECT DISTINCT j.value AS tag FROM debt_items d, json_each(d.tags) j ORDER BY j.value`,
+            `SELECT DISTINCT j.value AS tag
+               FROM (SELECT DISTINCT tags FROM debt_items) d, json_each(d.tags) j
+              ORDER BY j.value`,
           );
       return rows.map((r) => r.tag);
     },

@@ -13,6 +13,7 @@ import { likePattern, prepared } from './sql';
 export interface EngagementQuery {
   clientId?: string | undefined;
   stages: string[];
+  currency?: string | undefined;
   search: string;
   sort: {
     field: 'title' | 'clientName' | 'stage' | 'contractValue' | 'startDate' | 'updatedAt';
@@ -181,25 +182,120 @@ export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Da
         where.push(`e.stage IN (${query.stages.map(() => '?').join(', ')})`);
         params.push(...query.stages);
       }
+      if (query.currency) {
+        where.push('e.currency = ?');
+        params.push(query.currency);
+      }
       if (query.search) {
+        // The clients' names are matched once (a thousand rows), not once per engagement.
         where.push(
-          `(e.search_text LIKE ? ESCAPE '\\' OR lower(c.display_name) LIKE ? ESCAPE '\\')`,
+          `(e.search_text LIKE ? ESCAPE '\\' OR e.client_id IN (SELECT id FROM clients WHERE lower(display_name) LIKE ? ESCAPE '\\'))`,
         );
         params.push(likePattern(query.search), likePattern(query.search));
       }
       const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const from = `FROM engagements e JOIN clients c ON c.id = e.client_id ${clause}`;
       const dir = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
+      // Only the client-name sort needs the clients: it walks them in name order (their
+      // index) and stops after the page, instead of sorting every engagement.
+      const from =
+        query.sort.field === 'clientName'
+          ? `FROM clients c CROSS JOIN engagements e ON c.id = e.client_id ${clause}`
+          : `FROM engagements e ${clause}`;
       const ids = (
         prepared(
           sqlite,
           `SELECT e.id ${from} ORDER BY ${SORTS[query.sort.field]} ${dir}, e.id ${dir} LIMIT ? OFFSET ?`,
         ).all(...params, query.limit, query.offset) as { id: string }[]
       ).map((r) => r.id);
+      // client_id is a NOT NULL foreign key: every engagement has its client.
       const total = (
-        prepared(sqlite, `SELECT count(*) AS n ${from}`).get(...params) as { n: number }
+        prepared(sqlite, `SELECT count(*) AS n FROM engagements e ${clause}`).get(...params) as {
+          n: number;
+        }
       ).n;
       return { ids, total };
+    },
+
+    /**
+     * Engagements per stage and currency with their contract value, narrowed by client,
+     * engagement and currency (absent = all).
+     */
+    pipeline(filter: {
+      clientId?: string | undefined;
+      engagementId?: string | undefined;
+      currency?: string | undefined;
+    }): { stage: string; currency: string; engagements: number; valueMinor: number }[] {
+      const where: string[] = [];
+      const params: Record<string, string> = {};
+      for (const [column, key] of [
+        ['client_id', 'clientId'],
+        ['id', 'engagementId'],
+        ['currency', 'currency'],
+      ] as const) {
+        const value = filter[key];
+        if (value === undefined) continue;
+        where.push(`${column} = @${key}`);
+        params[key] = value;
+      }
+      return prepared(
+        sqlite,
+        `SELECT stage, currency, count(*) AS engagements, sum(contract_value_minor) AS valueMinor
+           FROM engagements ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          GROUP BY stage, currency`,
+      ).all(params) as {
+        stage: string;
+        currency: string;
+        engagements: number;
+        valueMinor: number;
+      }[];
+    },
+
+    /**
+     * Engagements that have SLA clauses, with their client and clause count, as above. The
+     * CROSS JOIN keeps the clauses (a few hundred) as the outer loop: left to the planner,
+     * SQLite walks every engagement and looks for its clauses.
+     */
+    withSlaClauses(filter: {
+      clientId?: string | undefined;
+      engagementId?: string | undefined;
+      currency?: string | undefined;
+    }): {
+      engagementId: string;
+      engagementTitle: string;
+      clientId: string;
+      clientName: string;
+      currency: string;
+      clauses: number;
+    }[] {
+      const where: string[] = [];
+      const params: Record<string, string> = {};
+      for (const [column, key] of [
+        ['e.client_id', 'clientId'],
+        ['e.id', 'engagementId'],
+        ['e.currency', 'currency'],
+      ] as const) {
+        const value = filter[key];
+        if (value === undefined) continue;
+        where.push(`AND ${column} = @${key}`);
+        params[key] = value;
+      }
+      return prepared(
+        sqlite,
+        `SELECT e.id AS engagementId, e.title AS engagementTitle, e.client_id AS clientId,
+                c.display_name AS clientName, e.currency, count(*) AS clauses
+           FROM sla_clauses s
+          CROSS JOIN engagements e ON e.id = s.engagement_id
+           JOIN clients c ON c.id = e.client_id
+          WHERE 1 = 1 ${where.join(' ')}
+          GROUP BY e.id`,
+      ).all(params) as {
+        engagementId: string;
+        engagementTitle: string;
+        clientId: string;
+        clientName: string;
+        currency: string;
+        clauses: number;
+      }[];
     },
 
     // --- milestones -------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, getTableColumns } from 'drizzle-orm';
 import type { AppDatabase } from '../open';
 import {
   slaClauses,
@@ -36,6 +36,12 @@ export interface PeriodInvoice {
   date: string;
 }
 
+// Clause rows as drizzle's select gives them (same keys and order, values through the
+// columns' own mapping), from a statement prepared once: drizzle builds its query again on
+// every call, a few milliseconds for the practice dashboard's few hundred clauses.
+const CLAUSE_COLUMNS = Object.entries(getTableColumns(slaClauses));
+const ALL_CLAUSES = `SELECT ${CLAUSE_COLUMNS.map(([key, c]) => `"${c.name}" AS "${key}"`).join(', ')}
+       FROM sla_clauses ORDER BY created_at, id`;
 const CONTEXT = `SELECT e.title AS engagementTitle, e.client_id AS clientId, c.display_name AS clientName,
             e.currency AS currency,
             (SELECT count(*) FROM sla_incidents i WHERE i.clause_id = ?) AS incidentCount,
@@ -47,10 +53,18 @@ const INCIDENTS = `SELECT id, clause_id AS clauseId, start_at AS startAt, end_at
        FROM sla_incidents
       WHERE clause_id = ? AND start_at < ? AND end_at > ?
       ORDER BY start_at, id`;
-const INCIDENT_SPANS = `SELECT id, start_at AS start, end_at AS end, excluded, exclusion_kind AS exclusionKind
+// Many clauses at once (the practice dashboard): one statement, the ids as a JSON array. The
+// index gives each clause's rows by start (date); the id order among equal starts is the
+// caller's (a sort on id here would sort every row).
+const INCIDENT_SPANS = `SELECT clause_id AS clauseId, id, start_at AS start, end_at AS end, excluded,
+            exclusion_kind AS exclusionKind
        FROM sla_incidents
-      WHERE clause_id = ? AND start_at < ? AND end_at > ?
-      ORDER BY start_at, id`;
+      WHERE clause_id IN (SELECT value FROM json_each(?)) AND start_at < ? AND end_at > ?
+      ORDER BY clause_id, start_at`;
+const CLAUSES_MEASUREMENTS = `SELECT clause_id AS clauseId, date, value
+       FROM sla_measurements
+      WHERE clause_id IN (SELECT value FROM json_each(?)) AND date >= ? AND date <= ?
+      ORDER BY clause_id, date`;
 const MEASUREMENTS = `SELECT id, clause_id AS clauseId, date, value, note, updated_at AS updatedAt
        FROM sla_measurements
       WHERE clause_id = ? AND date >= ? AND date <= ?
@@ -60,6 +74,9 @@ const PERIOD_INVOICE = `SELECT id, number, coalesce(supply_date, issue_date) AS 
       WHERE engagement_id = ? AND status NOT IN ('draft', 'void')
         AND coalesce(supply_date, issue_date) BETWEEN ? AND ?
       ORDER BY date DESC, number DESC LIMIT 1`;
+const CHANGE_STAMP = `SELECT total_changes() AS changes,
+            (SELECT data_version FROM pragma_data_version) AS data,
+            (SELECT schema_version FROM pragma_schema_version) AS schema`;
 const SLA_CREDIT_NOTE = `SELECT id, number FROM credit_notes WHERE source = 'sla' AND source_ref = ?`;
 
 /** Handlers create the repository on every call: its statements are prepared once per connection. */
@@ -80,11 +97,13 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
 
     /** Every clause of every engagement, oldest first (the period report). */
     allClauses(): SlaClauseRow[] {
-      return db
-        .select()
-        .from(slaClauses)
-        .orderBy(asc(slaClauses.createdAt), asc(slaClauses.id))
-        .all();
+      const rows = prepared(sqlite, ALL_CLAUSES).all() as Record<string, unknown>[];
+      for (const row of rows) {
+        for (const [key, column] of CLAUSE_COLUMNS) {
+          if (row[key] !== null) row[key] = column.mapFromDriverValue(row[key]);
+        }
+      }
+      return rows as SlaClauseRow[];
     },
 
     context(row: SlaClauseRow): SlaClauseContext {
@@ -119,16 +138,39 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
       return rows.map((r) => ({ ...r, excluded: r.excluded === 1 }));
     },
 
-    /** What a compliance timeline needs of the incidents overlapping [from, to). */
-    incidentSpans(clauseId: string, from: string, to: string): IncidentSpan[] {
-      const rows = prepared(sqlite, INCIDENT_SPANS).all(clauseId, to, from) as (Omit<
-        IncidentSpan,
-        'excluded'
-      > & {
-        excluded: number;
-      })[];
+    /**
+     * What compliance timelines need of the incidents of several clauses overlapping
+     * [from, to), in one read: by clause and start, then id among equal starts.
+     */
+    incidentSpans(
+      clauseIds: readonly string[],
+      from: string,
+      to: string,
+    ): (IncidentSpan & { clauseId: string })[] {
+      const rows = prepared(sqlite, INCIDENT_SPANS).all(
+        JSON.stringify(clauseIds),
+        to,
+        from,
+      ) as (Omit<IncidentSpan, 'excluded'> & { clauseId: string; excluded: number })[];
       for (const row of rows) (row as unknown as IncidentSpan).excluded = row.excluded === 1;
-      return rows as unknown as IncidentSpan[];
+      const spans = rows as unknown as (IncidentSpan & { clauseId: string })[];
+      // Runs of equal clause and start (rare, short) put in id order.
+      for (let i = 0; i < spans.length;) {
+        let j = i + 1;
+        while (
+          j < spans.length &&
+          spans[j]!.clauseId === spans[i]!.clauseId &&
+          spans[j]!.start === spans[i]!.start
+        ) {
+          j++;
+        }
+        if (j - i > 1) {
+          const run = spans.slice(i, j).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+          spans.splice(i, j - i, ...run);
+        }
+        i = j;
+      }
+      return spans;
     },
 
     insertIncident(row: SlaIncidentRow): SlaIncidentRow {
@@ -154,6 +196,19 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
         from ?? '',
         to ?? '9999',
       ) as SlaMeasurementRow[];
+    },
+
+    /** The dated values of several clauses on dates in [from, to], by clause and date. */
+    clausesMeasurements(
+      clauseIds: readonly string[],
+      from: string,
+      to: string,
+    ): { clauseId: string; date: string; value: number }[] {
+      return prepared(sqlite, CLAUSES_MEASUREMENTS).all(JSON.stringify(clauseIds), from, to) as {
+        clauseId: string;
+        date: string;
+        value: number;
+      }[];
     },
 
     /** Insert or replace the value of a clause's day; keeps the id of an existing row. */
@@ -185,6 +240,22 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
       const row = prepared(sqlite, PERIOD_INVOICE).get(engagementId, firstDate, lastDate) as
         PeriodInvoice | undefined;
       return row ?? null;
+    },
+
+    /**
+     * Text that changes whenever what this connection reads may have changed: rows written
+     * by it (`total_changes()` counts every row an INSERT, UPDATE or DELETE statement
+     * changes, trigger programs included; a REPLACE or cascade only ever comes with such a
+     * statement), commits by other connections (`data_version`) and schema changes
+     * (`schema_version`). For caches of values computed from the data.
+     */
+    changeStamp(): string {
+      const s = prepared(sqlite, CHANGE_STAMP).get() as {
+        changes: number;
+        data: number;
+        schema: number;
+      };
+      return `${s.changes}|${s.data}|${s.schema}`;
     },
 
     /** The SLA credit note already issued for a source reference. */

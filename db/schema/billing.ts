@@ -95,7 +95,8 @@ export const engagements = sqliteTable(
   (t) => [
     index('engagements_client_idx').on(t.clientId, t.updatedAt),
     index('engagements_updated_idx').on(t.updatedAt),
-    index('engagements_stage_idx').on(t.stage),
+    // Also covers the practice dashboard's pipeline: value per stage and currency.
+    index('engagements_stage_idx').on(t.stage, t.currency, t.contractValueMinor),
     check(
       'engagements_value_integer',
       sql`${isInteger(t.contractValueMinor)} AND ${t.contractValueMinor} >= 0`,
@@ -250,6 +251,8 @@ export const invoices = sqliteTable(
     index('invoices_search_idx').on(t.searchText),
     // Covers the aging and the reminder list: open invoices by due date with their balance.
     index('invoices_open_idx').on(t.status, t.dueDate, t.currency, t.balanceMinor),
+    // Covers the practice dashboard's revenue: issued invoices per currency and issue date.
+    index('invoices_revenue_idx').on(t.currency, t.issueDate, t.status, t.totalMinor),
     check(
       'invoices_money_integer',
       isInteger(
@@ -348,6 +351,8 @@ export const payments = sqliteTable(
   },
   (t) => [
     index('payments_invoice_idx').on(t.invoiceId, t.date),
+    // Covers the practice dashboard's cash received per currency and payment date.
+    index('payments_currency_date_idx').on(t.currency, t.date, t.amountMinor),
     check('payments_amount_integer', sql`${isInteger(t.amountMinor)} AND ${t.amountMinor} > 0`),
     check('payments_currency_iso', isCurrency(t.currency)),
   ],
@@ -390,6 +395,8 @@ export const creditNotes = sqliteTable(
       .on(t.sourceRef)
       .where(sql`${t.source} = 'sla'`),
     index('credit_notes_created_idx').on(t.createdAt, t.id),
+    // Covers the practice dashboard's credits per currency and issue date.
+    index('credit_notes_revenue_idx').on(t.currency, t.issueDate, t.totalMinor),
     check(
       'credit_notes_money_integer',
       sql`${isInteger(t.subtotalMinor, t.taxMinor, t.totalMinor)} AND ${t.totalMinor} = ${t.subtotalMinor} + ${t.taxMinor} AND ${t.totalMinor} > 0`,

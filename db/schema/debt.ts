@@ -88,6 +88,28 @@ export const debtItems = sqliteTable(
       t.fixCostMinor,
       t.netBenefitMinor,
     ),
+    // Covers the client dashboard (issue 8): its sums per currency, status and impact, and
+    // the estimates its carrying-vs-fixing band reads of the portfolio's items. One index
+    // for both: as fast to read as two narrower ones, and one less to write.
+    index('debt_items_client_portfolio_idx').on(
+      t.clientId,
+      t.currency,
+      t.status,
+      t.impact,
+      t.pvCarryMinor,
+      t.fixCostMinor,
+      t.netBenefitMinor,
+      t.fixDaysLikely,
+      t.quarterlyCostLikelyMinor,
+      t.quarterlyCostLowMinor,
+      t.quarterlyCostHighMinor,
+      t.growthPerQuarter,
+      t.fixDaysLow,
+      t.fixDaysHigh,
+      t.dayRateMinor,
+      t.residualFraction,
+      t.lagQuarters,
+    ),
     check(
       'debt_items_cost_integer',
       sql`typeof(${t.quarterlyCostLowMinor}) = 'integer' AND typeof(${t.quarterlyCostLikelyMinor}) = 'integer' AND typeof(${t.quarterlyCostHighMinor}) = 'integer'`,

@@ -3,3 +3,4 @@ export * from './debt';
 export * from './billing';
 export * from './sla';
 export * from './documents';
+export * from './audit';

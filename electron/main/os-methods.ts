@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import type {
   BaseWindow,
@@ -15,6 +16,7 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../../core/api/contract';
+import { WORKSPACE_IMPORT_MAX_BYTES } from '../../core/api/workspace';
 
 export interface OsMethodContext {
   /** The (already verified) window that asked, to parent dialogs on. */
@@ -51,14 +53,23 @@ export interface OsMethodsOptions {
   fs: OsFileSystem;
   /** The window to parent a dialog on (`BrowserWindow.fromWebContents`). */
   windowFor?: (sender: WebContents) => BaseWindow | null;
+  /** Reading an import file and making the CSV folder (default: `node:fs/promises`). */
+  files?: OsFileReader;
+}
+
+/** The slice of `node:fs/promises` the workspace import and CSV export use. */
+export interface OsFileReader {
+  stat(file: string): Promise<{ size: number }>;
+  readFile(file: string, encoding: 'utf8'): Promise<string>;
+  mkdir(folder: string): Promise<unknown>;
 }
 
 /**
  * Contract methods that main answers itself because they need the OS, not the database:
- * the save dialog for PDFs, the folder dialog for a period export. They are still declared
- * in core/api (`host: 'main'`), so the renderer's client, the e2e harness and the sender
- * check treat them like any other method; ipc.ts looks here before forwarding to the
- * services process.
+ * the save dialog for PDFs and chart images, the folder dialog for a period export. They
+ * are still declared in core/api (`host: 'main'`), so the renderer's client, the e2e
+ * harness and the sender check treat them like any other method; ipc.ts looks here before
+ * forwarding to the services process.
  *
  * Rules: parse `input` with the contract's schema first; let the user, not the renderer,
  * choose any path (the dialog's result is the only path written to, exactly as chosen);
@@ -107,6 +118,44 @@ export function createOsMethods(
       return ok({ saved: true, path: choice.filePath, byteLength: bytes.byteLength });
     },
 
+    async 'charts.save'(input, { sender }) {
+      const parsed = contract['charts.save'].input.safeParse(input ?? {});
+      if (!parsed.success) return invalid(parsed.error.issues);
+      const { name, format, base64 } = parsed.data;
+      const bytes = Buffer.from(base64, 'base64');
+      const kind = CHART_FORMATS[format];
+
+      const dialogOptions: SaveDialogOptions = {
+        defaultPath: path.join(
+          defaultFolder(options.getPath),
+          safeFileName(name, format, kind.fallbackName),
+        ),
+        filters: [{ name: kind.filterName, extensions: [format] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = parentOf(sender);
+      const choice = parent
+        ? await dialog.showSaveDialog(parent, dialogOptions)
+        : await dialog.showSaveDialog(dialogOptions);
+      if (choice.canceled || !choice.filePath) return ok({ saved: false });
+
+      try {
+        await writeAtomically(fs, choice.filePath, bytes);
+      } catch (error) {
+        console.error('Engagement Desk: could not write the chart:', error);
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            reason: 'DOCUMENT_WRITE_FAILED',
+            message: 'The file could not be written there.',
+            issues: [],
+          },
+        };
+      }
+      return ok({ saved: true, path: choice.filePath, byteLength: bytes.byteLength });
+    },
+
     async 'documents.exportInvoices.chooseFolder'(input, { sender }) {
       const parsed = contract['documents.exportInvoices.chooseFolder'].input.safeParse(input ?? {});
       if (!parsed.success) return invalid(parsed.error.issues);
@@ -127,6 +176,161 @@ export function createOsMethods(
       });
       if (!started.ok) return started;
       return ok({ started: true, job: started.data });
+    },
+
+    ...workspaceMethods(options, parentOf),
+  };
+}
+
+/**
+ * The workspace file (core/api/workspace.ts): the services produce and merge the text, main
+ * only writes it where the user chose, or reads the file the user picked. The renderer
+ * never names a path: apply takes the digest of the file main remembers from the preview.
+ */
+function workspaceMethods(
+  options: OsMethodsOptions,
+  parentOf: (sender: WebContents) => BaseWindow | null,
+): Pick<
+  Record<HostMethodName, OsMethodHandler>,
+  | 'workspace.export'
+  | 'workspace.exportCsv'
+  | 'workspace.import.choose'
+  | 'workspace.import.applyChosen'
+> {
+  const { services, dialog, fs } = options;
+  const files = options.files ?? nodeFs;
+  /** The file chosen last for import and the digest its preview had. */
+  let chosen: { file: string; digest: string } | null = null;
+  const save = (sender: WebContents, o: SaveDialogOptions) => {
+    const parent = parentOf(sender);
+    return parent ? dialog.showSaveDialog(parent, o) : dialog.showSaveDialog(o);
+  };
+  const open = (sender: WebContents, o: OpenDialogOptions) => {
+    const parent = parentOf(sender);
+    return parent ? dialog.showOpenDialog(parent, o) : dialog.showOpenDialog(o);
+  };
+  /** Reads an import file, refusing one over the limit before reading it. */
+  const readImport = async (file: string): Promise<ApiResult<{ text: string; size: number }>> => {
+    try {
+      const { size } = await files.stat(file);
+      if (size > WORKSPACE_IMPORT_MAX_BYTES) {
+        return failure('VALIDATION', 'IMPORT_FILE_TOO_LARGE', 'The file is too large to import.', {
+          byteLength: size,
+          limit: WORKSPACE_IMPORT_MAX_BYTES,
+        });
+      }
+      // A BOM an editor may have added is not part of the JSON.
+      const text = (await files.readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+      return ok({ text, size });
+    } catch (error) {
+      console.error('Engagement Desk: could not read the import file:', error);
+      return failure('CONFLICT', 'IMPORT_READ_FAILED', 'The file could not be read.');
+    }
+  };
+  const writeFailed = (error: unknown) => {
+    console.error('Engagement Desk: could not write the workspace export:', error);
+    return failure('INTERNAL', 'DOCUMENT_WRITE_FAILED', 'The file could not be written there.');
+  };
+
+  return {
+    async 'workspace.export'(input, { sender }) {
+      const parsed = contract['workspace.export'].input.safeParse(input ?? {});
+      if (!parsed.success) return invalid(parsed.error.issues);
+      const exported = await services.invoke('workspace.exportJson', {});
+      if (!exported.ok) return exported;
+      const { fileName, json } = exported.data as MethodOutput<'workspace.exportJson'>;
+      const choice = await save(sender, {
+        defaultPath: path.join(defaultFolder(options.getPath), safeFileName(fileName, 'json')),
+        filters: [{ name: 'JSON', extensions: ['json'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      if (choice.canceled || !choice.filePath) return ok({ saved: false });
+      const bytes = Buffer.from(json, 'utf8');
+      try {
+        await writeAtomically(fs, choice.filePath, bytes);
+      } catch (error) {
+        return writeFailed(error);
+      }
+      return ok({ saved: true, path: choice.filePath, byteLength: bytes.byteLength });
+    },
+
+    async 'workspace.exportCsv'(input, { sender }) {
+      const parsed = contract['workspace.exportCsv'].input.safeParse(input ?? {});
+      if (!parsed.success) return invalid(parsed.error.issues);
+      const choice = await open(sender, {
+        defaultPath: defaultFolder(options.getPath, ['documents', 'downloads', 'home']),
+        properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      });
+      const parent = choice.filePaths[0];
+      if (choice.canceled || !parent) return ok({ saved: false });
+      const exported = await services.invoke('workspace.exportCsvFiles', {});
+      if (!exported.ok) return exported;
+      const csv = exported.data as MethodOutput<'workspace.exportCsvFiles'>;
+      try {
+        // A new sub-folder (`-2`, `-3`… when one of the day exists): never overwrites a CSV.
+        let folder = path.join(parent, csv.folderName);
+        for (let n = 2; ; n++) {
+          try {
+            await files.mkdir(folder);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== 'EEXIST' || n > 100) throw error;
+            folder = path.join(parent, `${csv.folderName}-${n}`);
+          }
+        }
+        for (const file of csv.files) {
+          await writeAtomically(fs, path.join(folder, file.name), Buffer.from(file.text, 'utf8'));
+        }
+        return ok({ saved: true, folder, files: csv.files.length });
+      } catch (error) {
+        return writeFailed(error);
+      }
+    },
+
+    async 'workspace.import.choose'(input, { sender }) {
+      const parsed = contract['workspace.import.choose'].input.safeParse(input ?? {});
+      if (!parsed.success) return invalid(parsed.error.issues);
+      const choice = await open(sender, {
+        defaultPath: defaultFolder(options.getPath),
+        filters: [{ name: 'JSON', extensions: ['json'] }],
+        properties: ['openFile'],
+      });
+      const file = choice.filePaths[0];
+      if (choice.canceled || !file) return ok({ chosen: false });
+      chosen = null;
+      const read = await readImport(file);
+      if (!read.ok) return read;
+      const preview = await services.invoke('workspace.import.preview', { text: read.data.text });
+      if (!preview.ok) return preview;
+      const data = preview.data as MethodOutput<'workspace.import.preview'>;
+      chosen = { file, digest: data.digest };
+      return ok({
+        chosen: true,
+        fileName: path.basename(file),
+        byteLength: read.data.size,
+        preview: data,
+      });
+    },
+
+    async 'workspace.import.applyChosen'(input) {
+      const parsed = contract['workspace.import.applyChosen'].input.safeParse(input ?? {});
+      if (!parsed.success) return invalid(parsed.error.issues);
+      if (!chosen || chosen.digest !== parsed.data.digest) {
+        return failure(
+          'CONFLICT',
+          'IMPORT_NOT_CHOSEN',
+          'Choose the file to import again: it is not the one previewed.',
+        );
+      }
+      const read = await readImport(chosen.file);
+      if (!read.ok) return read;
+      const applied = await services.invoke('workspace.import.apply', {
+        text: read.data.text,
+        policy: parsed.data.policy,
+        expectedDigest: parsed.data.digest,
+      });
+      if (applied.ok) chosen = null;
+      return applied;
     },
   };
 }
@@ -151,7 +355,7 @@ function defaultFolder(
  * The services suggest a name that is safe on every OS already; this keeps the dialog's
  * default inside the default folder whatever the suggestion says (no separators, no `..`).
  */
-export function safeFileName(suggested: string): string {
+export function safeFileName(suggested: string, extension = 'pdf', fallback = 'Document'): string {
   const base = Array.from(suggested, (ch) =>
     ch.charCodeAt(0) < 0x20 || '/\\:*?"<>|'.includes(ch) ? ' ' : ch,
   )
@@ -159,9 +363,15 @@ export function safeFileName(suggested: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^\.+/, '');
-  const name = base.length > 0 ? base : 'Document.pdf';
-  return /\.pdf$/i.test(name) ? name : `${name}.pdf`;
+  const name = base.length > 0 ? base : `${fallback}.${extension}`;
+  return name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
 }
+
+/** The save dialog's filter and the name used when the suggestion has nothing usable. */
+const CHART_FORMATS = {
+  png: { filterName: 'PNG image', fallbackName: 'Chart' },
+  svg: { filterName: 'SVG image', fallbackName: 'Chart' },
+} as const;
 
 /**
  * Writes the whole file next to its destination under a temporary name, then renames it
@@ -188,6 +398,18 @@ export async function writeAtomically(
 
 function ok<T>(data: T): ApiResult<T> {
   return { ok: true, data };
+}
+
+function failure(
+  code: ApiErrorShape['code'],
+  reason: string,
+  message: string,
+  details?: ApiErrorShape['details'],
+): ApiResult<never> {
+  return {
+    ok: false,
+    error: { code, reason, message, issues: [], ...(details ? { details } : {}) },
+  };
 }
 
 function invalid(

@@ -17,6 +17,7 @@ import { takeNumber } from './numbering';
 import { loadProfile } from './profile';
 import { settle } from './settlement';
 import { requireClient } from './engagements';
+import { added, changesOf, recordAudit } from '../audit/record';
 
 type CreditNoteRow = typeof schema.creditNotes.$inferSelect;
 type InvoiceRow = typeof schema.invoices.$inferSelect;
@@ -137,7 +138,20 @@ export const creditNoteHandlers: HandlerMap<Extract<MethodName, `creditNotes.${s
       },
       computed.lines,
     );
-    settle(ctx, invoice);
+    const settled = settle(ctx, invoice);
+    // On the credit note's history and, as its part, on the invoice's.
+    recordAudit(ctx, {
+      entity: 'credit_note',
+      entityId: row.id,
+      parentId: invoice.id,
+      action: 'credit_note.issued',
+      label: number,
+      currency: invoice.currency,
+      changes: [
+        ...added({ invoiceNumber: invoice.number, totalMinor: total, reason: input.reason }),
+        ...changesOf(invoice, settled, ['creditedMinor', 'balanceMinor', 'status']),
+      ],
+    });
     return toCreditNote(ctx, row);
   },
 

@@ -7,6 +7,22 @@ import type { HandlerMap } from '../handler-types';
 import { conflict, invalid } from './errors';
 import { reallocateForContractValue } from './milestones';
 import { loadProfile } from './profile';
+import { changesOf, recordAudit } from '../audit/record';
+import { stashForUndo } from '../audit/undo';
+
+/** The fields of the contract an engagement's history follows (not its notes or links). */
+const CONTRACT_FIELDS = [
+  'title',
+  'type',
+  'currency',
+  'contractValueMinor',
+  'startDate',
+  'endDate',
+  'scope',
+  'deliverables',
+  'taxRatePercent',
+  'paymentTermsDays',
+] as const;
 
 type EngagementRow = typeof schema.engagements.$inferSelect;
 type ClientRow = typeof schema.clients.$inferSelect;
@@ -136,19 +152,36 @@ export const engagementHandlers: HandlerMap<
       reallocateForContractValue(ctx, row);
     }
     if (debtItemIds) repo.setDebtItems(current.id, debtItemIds);
+    const contractChanges = changesOf(current, row, CONTRACT_FIELDS);
+    if (contractChanges.length > 0) {
+      recordAudit(ctx, {
+        entity: 'engagement',
+        entityId: row.id,
+        action: 'engagement.updated',
+        label: row.title,
+        // A changed currency is among the changes; amounts are in the one after it.
+        currency: row.currency,
+        changes: contractChanges,
+      });
+    }
     return toEngagement(ctx, row);
   },
 
   'engagements.setStage': (input, ctx) => {
     const current = requireEngagement(ctx, input.id);
     if (current.stage === input.stage) return toEngagement(ctx, current);
-    return toEngagement(
-      ctx,
-      engagementsRepo(ctx).update(current.id, {
-        stage: input.stage,
-        updatedAt: ctx.now().toISOString(),
-      }),
-    );
+    const row = engagementsRepo(ctx).update(current.id, {
+      stage: input.stage,
+      updatedAt: ctx.now().toISOString(),
+    });
+    recordAudit(ctx, {
+      entity: 'engagement',
+      entityId: row.id,
+      action: 'engagement.stage_changed',
+      label: row.title,
+      changes: changesOf(current, row, ['stage']),
+    });
+    return toEngagement(ctx, row);
   },
 
   'engagements.delete': (input, ctx) => {
@@ -159,6 +192,7 @@ export const engagementHandlers: HandlerMap<
       belongTo: 'belong to it',
       instead: 'Set its stage to cancelled instead.',
     });
+    stashForUndo(ctx, 'engagement', input.id);
     engagementsRepo(ctx).remove(input.id);
     return { id: input.id };
   },

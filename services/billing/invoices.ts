@@ -18,6 +18,8 @@ import {
 import { requireMilestone, statusWithoutInvoice } from './milestones';
 import { takeNumber } from './numbering';
 import { loadProfile } from './profile';
+import { changesOf, recordAudit } from '../audit/record';
+import { stashForUndo, stashVoidForUndo } from '../audit/undo';
 
 type InvoiceRow = typeof schema.invoices.$inferSelect;
 
@@ -116,8 +118,18 @@ export function syncMilestone(ctx: ServiceContext, invoice: InvoiceRow): void {
       : isOpen(invoice.status)
         ? 'invoiced'
         : statusWithoutInvoice(milestone);
-  if (status !== milestone.status)
-    repo.updateMilestone(milestone.id, { status, updatedAt: ctx.now().toISOString() });
+  if (status === milestone.status) return;
+  repo.updateMilestone(milestone.id, { status, updatedAt: ctx.now().toISOString() });
+  // The app moved it, following its invoice: a 'system' entry in the engagement's history.
+  recordAudit(ctx, {
+    actor: 'system',
+    entity: 'milestone',
+    entityId: milestone.id,
+    parentId: milestone.engagementId,
+    action: 'milestone.status_changed',
+    label: milestone.name,
+    changes: [{ field: 'status', from: milestone.status, to: status }],
+  });
 }
 
 export const invoiceHandlers: HandlerMap<
@@ -238,6 +250,7 @@ export const invoiceHandlers: HandlerMap<
 
   'invoices.deleteDraft': (input, ctx) => {
     const row = requireDraft(ctx, input.id);
+    stashForUndo(ctx, 'invoice_draft', row.id);
     invoicesRepo(ctx).remove(row.id);
     return { id: row.id };
   },
@@ -268,6 +281,18 @@ export const invoiceHandlers: HandlerMap<
         : 0,
       issuedAt: now,
       updatedAt: now,
+    });
+    recordAudit(ctx, {
+      entity: 'invoice',
+      entityId: row.id,
+      action: 'invoice.issued',
+      label: number,
+      currency: row.currency,
+      changes: [
+        ...changesOf(row, issued, ['status', 'number', 'issueDate', 'dueDate']),
+        // Unchanged by issuing, but what the numbered document now says is owed.
+        { field: 'amountDueMinor', from: null, to: issued.amountDueMinor },
+      ],
     });
     syncMilestone(ctx, issued);
     return toInvoice(ctx, issued);
@@ -300,10 +325,19 @@ export const invoiceHandlers: HandlerMap<
         { count: creditCount, number: row.number ?? '' },
       );
     }
+    stashVoidForUndo(ctx, row);
     const voided = repo.update(row.id, {
       status: 'void',
       voidReason: input.reason,
       updatedAt: ctx.now().toISOString(),
+    });
+    recordAudit(ctx, {
+      entity: 'invoice',
+      entityId: row.id,
+      action: 'invoice.voided',
+      label: row.number ?? '',
+      currency: row.currency,
+      changes: changesOf(row, voided, ['status', 'voidReason']),
     });
     syncMilestone(ctx, voided);
     return toInvoice(ctx, voided);

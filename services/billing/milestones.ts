@@ -8,6 +8,26 @@ import type { HandlerMap } from '../handler-types';
 import { engagementsRepo, requireEngagement } from './engagements';
 import { conflict, invalid, withBilling } from './errors';
 import { MILESTONE_TEMPLATES } from './milestone-templates';
+import { changesOf, recordAudit } from '../audit/record';
+
+const ACCEPTANCE_FIELDS = ['status', 'acceptedDate', 'acceptedBy', 'acceptanceNote'] as const;
+
+/** An acceptance recorded or withdrawn, in the milestone's and its engagement's history. */
+function auditAcceptance(
+  ctx: ServiceContext,
+  action: 'milestone.accepted' | 'milestone.reopened',
+  before: MilestoneRow,
+  after: MilestoneRow,
+): void {
+  recordAudit(ctx, {
+    entity: 'milestone',
+    entityId: before.id,
+    parentId: before.engagementId,
+    action,
+    label: before.name,
+    changes: changesOf(before, after, ACCEPTANCE_FIELDS),
+  });
+}
 
 type MilestoneRow = typeof schema.milestones.$inferSelect;
 type EngagementRow = typeof schema.engagements.$inferSelect;
@@ -246,17 +266,16 @@ export const milestoneHandlers: HandlerMap<Extract<MethodName, `milestones.${str
       });
     }
     const now = ctx.now().toISOString();
-    return milestoneOut(
-      ctx,
-      engagementsRepo(ctx).updateMilestone(row.id, {
-        status: 'accepted',
-        acceptedDate: input.date,
-        acceptedBy: input.by,
-        acceptanceNote: input.note,
-        acceptanceRecordedAt: now,
-        updatedAt: now,
-      }),
-    );
+    const accepted = engagementsRepo(ctx).updateMilestone(row.id, {
+      status: 'accepted',
+      acceptedDate: input.date,
+      acceptedBy: input.by,
+      acceptanceNote: input.note,
+      acceptanceRecordedAt: now,
+      updatedAt: now,
+    });
+    auditAcceptance(ctx, 'milestone.accepted', row, accepted);
+    return milestoneOut(ctx, accepted);
   },
 
   'milestones.reopen': (input, ctx) => {
@@ -273,17 +292,16 @@ export const milestoneHandlers: HandlerMap<Extract<MethodName, `milestones.${str
         { status: row.status },
       );
     }
-    return milestoneOut(
-      ctx,
-      repo.updateMilestone(row.id, {
-        status: 'planned',
-        readyAt: null,
-        acceptedDate: null,
-        acceptedBy: null,
-        acceptanceNote: null,
-        acceptanceRecordedAt: null,
-        updatedAt: ctx.now().toISOString(),
-      }),
-    );
+    const reopened = repo.updateMilestone(row.id, {
+      status: 'planned',
+      readyAt: null,
+      acceptedDate: null,
+      acceptedBy: null,
+      acceptanceNote: null,
+      acceptanceRecordedAt: null,
+      updatedAt: ctx.now().toISOString(),
+    });
+    auditAcceptance(ctx, 'milestone.reopened', row, reopened);
+    return milestoneOut(ctx, reopened);
   },
 };

@@ -1,10 +1,43 @@
 import type { MethodName } from '../../core/api';
+import type { schema } from '../../db';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
 import type { HandlerMap } from '../handler-types';
 import { conflict, invalid } from './errors';
 import { invoicesRepo, requireInvoice, summaryOf, toPayment } from './invoice-view';
 import { settle } from './settlement';
+import { added, changesOf, recordAudit, removed } from '../audit/record';
+import { stashForUndo } from '../audit/undo';
+
+type InvoiceRow = typeof schema.invoices.$inferSelect;
+type PaymentRow = typeof schema.payments.$inferSelect;
+
+/** A payment that came or went, and what it did to its invoice, in the invoice's history. */
+export function auditPayment(
+  ctx: ServiceContext,
+  action: 'payment.recorded' | 'payment.deleted' | 'payment.restored',
+  payment: PaymentRow,
+  before: InvoiceRow,
+  after: InvoiceRow,
+): void {
+  const fields = {
+    amountMinor: payment.amountMinor,
+    date: payment.date,
+    method: payment.method,
+    reference: payment.reference,
+  };
+  recordAudit(ctx, {
+    entity: 'invoice',
+    entityId: before.id,
+    action,
+    label: before.number ?? '',
+    currency: before.currency,
+    changes: [
+      ...(action === 'payment.deleted' ? removed(fields) : added(fields)),
+      ...changesOf(before, after, ['paidMinor', 'balanceMinor', 'status']),
+    ],
+  });
+}
 
 function requirePayable(ctx: ServiceContext, invoiceId: string) {
   const invoice = requireInvoice(ctx, invoiceId);
@@ -40,7 +73,7 @@ export const paymentHandlers: HandlerMap<Extract<MethodName, `payments.${string}
       note: input.note,
       createdAt: ctx.now().toISOString(),
     });
-    settle(ctx, invoice);
+    auditPayment(ctx, 'payment.recorded', payment, invoice, settle(ctx, invoice));
     return { payment: toPayment(payment), invoice: summaryOf(ctx, invoice.id) };
   },
 
@@ -49,8 +82,10 @@ export const paymentHandlers: HandlerMap<Extract<MethodName, `payments.${string}
     const repo = invoicesRepo(ctx);
     const payment = repo.payment(input.id);
     if (!payment) throw notFound('Payment', input.id);
+    stashForUndo(ctx, 'payment', payment.id);
     repo.removePayment(payment.id);
-    settle(ctx, requireInvoice(ctx, payment.invoiceId));
+    const before = requireInvoice(ctx, payment.invoiceId);
+    auditPayment(ctx, 'payment.deleted', payment, before, settle(ctx, before));
     return { payment: toPayment(payment), invoice: summaryOf(ctx, payment.invoiceId) };
   },
 };

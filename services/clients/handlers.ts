@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
 import type { HandlerMap } from '../handler-types';
 import { refuseIfDependents } from './dependents';
+import { stashForUndo } from '../audit/undo';
 
 type ClientRow = typeof schema.clients.$inferSelect;
 
@@ -77,6 +78,7 @@ export const clientHandlers: HandlerMap<
       belongTo: 'still belong to this client',
       instead: 'Archive the client instead.',
     });
+    stashForUndo(ctx, 'client', input.id);
     repo(ctx).remove(input.id);
     return { id: input.id };
   },

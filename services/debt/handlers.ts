@@ -3,6 +3,7 @@ import { selectWithinBudget, selectWithinDayBudget, type PortfolioItem } from '.
 import { dataOf, modelInput } from '../../db';
 import type { ServiceContext } from '../context';
 import type { HandlerMap } from '../handler-types';
+import { stashForUndo } from '../audit/undo';
 import { csvHandlers } from './csv';
 import {
   createItem,
@@ -94,6 +95,7 @@ const itemHandlers: HandlerMap<DebtMethod> = {
 
   'debt.delete': (input, ctx) => {
     requireItem(ctx, input.id);
+    stashForUndo(ctx, 'debt_item', input.id);
     debtRepo(ctx).remove(input.id);
     return { id: input.id };
   },

@@ -5,9 +5,11 @@ import {
   type DebtModelSettings,
 } from '../../core/api';
 import { compareByCd3, type RankedDebtItem } from '../../core/techdebt';
-import type { Finding, PortfolioFigures, QuarterPoint } from '../../templates/model';
+import type { Finding, PortfolioFigures } from '../../templates/model';
 import { withModelErrors } from '../debt/common';
-import { evaluateWorkbench } from '../debt/workbench';
+import { evaluateWorkbench, paybackOf, portfolioBand } from '../debt/workbench';
+
+export { paybackOf };
 
 /**
  * Debt figures of the proposal and the tech-debt report, computed the way the item
@@ -98,17 +100,24 @@ export async function findingsOf(
     netBenefitP90Minor: analysed[i]!.workbench.distribution.p90,
   }));
   const own = analysed.filter((a) => a.item.currency === currency);
-  return { findings, portfolio: own.length ? portfolioOf(own, currency) : null };
+  return { findings, portfolio: own.length ? portfolioOf(own, settings, currency) : null };
 }
 
-function portfolioOf(analysed: readonly Analysed[], currency: string): PortfolioFigures {
+/**
+ * The portfolio's sums over its items' stored evaluations, its P10/P90 net benefit, and the
+ * cumulative band of `portfolioBand` (the one the client dashboard draws too).
+ */
+function portfolioOf(
+  analysed: readonly Analysed[],
+  settings: DebtModelSettings,
+  currency: string,
+): PortfolioFigures {
   let pvCarryMinor = 0;
   let fixCostMinor = 0;
   let netBenefitMinor = 0;
   let netBenefitP10Minor = 0;
   let netBenefitP90Minor = 0;
   let fixDays = 0;
-  const cumulative: QuarterPoint[] = [];
   for (const { item, workbench } of analysed) {
     pvCarryMinor += item.evaluation.pvCarryMinor;
     fixCostMinor += item.evaluation.fixCostMinor;
@@ -116,24 +125,11 @@ function portfolioOf(analysed: readonly Analysed[], currency: string): Portfolio
     netBenefitP10Minor += workbench.distribution.p10;
     netBenefitP90Minor += workbench.distribution.p90;
     fixDays += item.fixDays.likely;
-    workbench.cumulative.forEach((point, q) => {
-      const sum = (cumulative[q] ??= {
-        quarter: point.quarter,
-        carryLikely: 0,
-        carryP10: 0,
-        carryP90: 0,
-        fixLikely: 0,
-        fixP10: 0,
-        fixP90: 0,
-      });
-      sum.carryLikely += point.carryLikely;
-      sum.carryP10 += point.carryP10;
-      sum.carryP90 += point.carryP90;
-      sum.fixLikely += point.fixLikely;
-      sum.fixP10 += point.fixP10;
-      sum.fixP90 += point.fixP90;
-    });
   }
+  const cumulative = portfolioBand(
+    analysed.map((a) => a.item),
+    settings,
+  );
   return {
     currency,
     pvCarryMinor,
@@ -146,22 +142,4 @@ function portfolioOf(analysed: readonly Analysed[], currency: string): Portfolio
     fixDays,
     cumulative,
   };
-}
-
-/**
- * Discounted payback of the set, read from its likely cumulative series: the first quarter
- * in which carrying has cost as much as fixing (the cumulative saving covers the fix cost),
- * interpolated linearly inside it as core/techdebt does for one item; 0 for a free fix,
- * null when it never pays back within the horizon.
- */
-export function paybackOf(cumulative: readonly QuarterPoint[]): number | null {
-  const start = cumulative[0];
-  if (!start) return null;
-  if (start.fixLikely <= 0) return 0;
-  for (let t = 1; t < cumulative.length; t++) {
-    const before = cumulative[t - 1]!.fixLikely - cumulative[t - 1]!.carryLikely;
-    const after = cumulative[t]!.fixLikely - cumulative[t]!.carryLikely;
-    if (after <= 0) return cumulative[t - 1]!.quarter + before / (before - after);
-  }
-  return null;
 }

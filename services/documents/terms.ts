@@ -10,6 +10,8 @@ import { createDocumentsRepository } from '../../db';
 import { requireEngagement } from '../billing/engagements';
 import type { ServiceContext } from '../context';
 import type { HandlerMap } from '../handler-types';
+import { changesOf, recordAudit } from '../audit/record';
+import type { AuditChange } from '../../core/api';
 
 export const DEFAULT_LIABILITY_CAP_PERCENT = '100';
 
@@ -89,6 +91,36 @@ export const termsHandlers: HandlerMap<
           updatedAt: now,
         });
     }
-    return loadTerms(ctx, engagementId);
+    const updated = loadTerms(ctx, engagementId);
+    auditTerms(ctx, current, updated);
+    return updated;
   },
 };
+
+/** The contract's wording that changed, in the engagement's history; nothing if none did. */
+function auditTerms(ctx: ServiceContext, before: EngagementTerms, after: EngagementTerms): void {
+  const changes: AuditChange[] = changesOf(before, after, [
+    'executiveSummary',
+    'proposalValidUntil',
+    'liabilityCapPercent',
+    'governingLaw',
+  ]);
+  after.clauses.forEach((clause, i) => {
+    const old = before.clauses[i]!;
+    if (old.text === clause.text) return;
+    changes.push({
+      // e.g. `clause.liability.zh-CN`; back to the standard wording shows as null.
+      field: `clause.${clause.key}.${clause.language}`,
+      from: old.standard ? null : old.text,
+      to: clause.standard ? null : clause.text,
+    });
+  });
+  if (changes.length === 0) return;
+  recordAudit(ctx, {
+    entity: 'engagement',
+    entityId: after.engagementId,
+    action: 'contract.terms_updated',
+    label: requireEngagement(ctx, after.engagementId).title,
+    changes,
+  });
+}

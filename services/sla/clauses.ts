@@ -7,6 +7,7 @@ import {
 } from '../../core/sla';
 import type { ServiceContext } from '../context';
 import type { HandlerMap } from '../handler-types';
+import { stashForUndo } from '../audit/undo';
 import { requireEngagement } from '../billing/engagements';
 import {
   assertValidClause,
@@ -91,6 +92,7 @@ export const clauseHandlers: HandlerMap<ClauseMethod> = {
   'sla.clauses.delete': (input, ctx) => {
     requireClauseRow(ctx, input.id);
     // Incidents and measurements cascade; SLA credit notes keep their sourceRef text.
+    stashForUndo(ctx, 'sla_clause', input.id);
     slaRepo(ctx).removeClause(input.id);
     return { id: input.id };
   },

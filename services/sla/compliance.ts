@@ -163,50 +163,138 @@ function cachedWindows(startMs: number, endMs: number, hours: ServiceHours) {
   return windows;
 }
 
-/** Timeline rows of one clause: its incidents and measurements are read once. */
-function timelineOf(
+/** One period of a compliance timeline. */
+export interface TimelineRow {
+  period: string;
+  start: string;
+  end: string;
+  measured: string | null;
+  value: number | null;
+  met: boolean | null;
+  creditPercent: number;
+  creditMinor: number;
+  incidentCount: number;
+}
+
+/** A clause's timeline periods and the instants and dates they cover together. */
+function timelinePeriods(definition: ClauseDefinition, from: string, to: string) {
+  const periods = periodKeysBetween(definition, from, to).map((key) =>
+    resolvePeriod(definition, key),
+  );
+  return {
+    periods,
+    startMs: Math.min(...periods.map((p) => p.startMs)),
+    endMs: Math.max(...periods.map((p) => p.endMs)),
+    firstDate: periods[0]!.firstDate,
+    lastDate: periods[periods.length - 1]!.lastDate,
+  };
+}
+
+type Span = ComplianceIncident & { startMs: number; endMs: number };
+
+/**
+ * Timeline rows already computed, per connection: clause id → period key → row. A row is a
+ * pure function of the database (the clause row, its incidents and its measurements; zones
+ * and service hours are code), whatever range asked for it, so it is right as long as
+ * nothing has been written: the repository's change stamp is checked on every use and the
+ * whole cache is dropped when it moved (any write, by any code or connection). Inside a
+ * transaction the cache is neither read nor filled, so a rollback cannot leave rows of
+ * undone data behind.
+ */
+interface RowCache {
+  stamp: string;
+  clauses: Map<string, Map<string, TimelineRow>>;
+  size: number;
+}
+
+const rowCaches = new WeakMap<ServiceContext['sqlite'], RowCache>();
+/** Ten years of 300 clauses; past it the cache starts again. */
+const MAX_CACHED_ROWS = 36_000;
+
+function rowCacheOf(ctx: ServiceContext): RowCache | null {
+  if (ctx.sqlite.inTransaction) return null;
+  const stamp = slaRepo(ctx).changeStamp();
+  let cache = rowCaches.get(ctx.sqlite);
+  if (!cache || cache.stamp !== stamp || cache.size > MAX_CACHED_ROWS) {
+    cache = { stamp, clauses: new Map(), size: 0 };
+    rowCaches.set(ctx.sqlite, cache);
+  }
+  return cache;
+}
+
+/**
+ * Timeline rows of each clause between the months `from` and `to`. Rows computed before
+ * (and not invalidated) are reused; for the other clauses the incidents and measurements of
+ * all of them are read in one query each (any wider than a clause's own periods are left
+ * out by the per-period filters below), then each clause's periods go through
+ * `computeCompliance`. The timeline handler and the practice dashboard both use it.
+ */
+export function clauseTimelines(
   ctx: ServiceContext,
-  row: ClauseRow,
+  rows: readonly ClauseRow[],
   from: string,
   to: string,
-  currency: string,
-) {
-  const definition = rowToDefinition(row);
+): Map<string, TimelineRow[]> {
+  const out = new Map<string, TimelineRow[]>();
+  if (rows.length === 0) return out;
   const repo = slaRepo(ctx);
+  const cache = rowCacheOf(ctx);
   return withSla(() => {
-    const keys = periodKeysBetween(definition, from, to);
-    const periods = keys.map((key) => resolvePeriod(definition, key));
-    const first = periods[0]!;
-    const last = periods[periods.length - 1]!;
-    const startMs = Math.min(...periods.map((p) => p.startMs));
-    const endMs = Math.max(...periods.map((p) => p.endMs));
-    const incidents = repo
-      .incidentSpans(row.id, new Date(startMs).toISOString(), new Date(endMs).toISOString())
-      .map((i) => ({
-        ...i,
+    const clauses = rows
+      .map((row) => {
+        const definition = rowToDefinition(row);
+        return { row, definition, ...timelinePeriods(definition, from, to) };
+      })
+      .filter((clause) => {
+        const cached = cache?.clauses.get(clause.row.id);
+        if (!cached || !clause.periods.every((p) => cached.has(p.key))) return true;
+        // Copies: callers may change what they get.
+        out.set(
+          clause.row.id,
+          clause.periods.map((p) => ({ ...cached.get(p.key)! })),
+        );
+        return false;
+      });
+    if (clauses.length === 0) return out;
+    const ids = clauses.map((c) => c.row.id);
+    const startMs = Math.min(...clauses.map((c) => c.startMs));
+    const endMs = Math.max(...clauses.map((c) => c.endMs));
+    const firstDate = clauses.map((c) => c.firstDate).reduce((a, b) => (b < a ? b : a));
+    const lastDate = clauses.map((c) => c.lastDate).reduce((a, b) => (b > a ? b : a));
+    const incidents = new Map<string, Span[]>(ids.map((id) => [id, []]));
+    for (const i of repo.incidentSpans(
+      ids,
+      new Date(startMs).toISOString(),
+      new Date(endMs).toISOString(),
+    )) {
+      incidents.get(i.clauseId)!.push({
+        id: i.id,
+        start: i.start,
+        end: i.end,
+        excluded: i.excluded,
         cause: '',
         exclusionKind: i.exclusionKind as ComplianceIncident['exclusionKind'],
         // Stored as normalised UTC ISO text, so the native parse is exact.
         startMs: Date.parse(i.start),
         endMs: Date.parse(i.end),
-      }));
-    const measurements = repo.measurements(row.id, first.firstDate, last.lastDate);
-    // The service windows of the whole timeline, read from the zone once.
-    const windows = cachedWindows(startMs, endMs, definition.serviceHours);
-    const out = {
-      clauseId: row.id,
-      label: row.label,
-      metric: definition.metric,
-      target: definition.target,
-      unit: definition.unit,
-      direction: definition.direction,
-      currency,
-      rows: periods.map((period) => {
+      });
+    }
+    const measurements = new Map<string, { date: string; value: number }[]>(
+      ids.map((id) => [id, []]),
+    );
+    for (const m of repo.clausesMeasurements(ids, firstDate, lastDate)) {
+      measurements.get(m.clauseId)!.push(m);
+    }
+    for (const clause of clauses) {
+      const { definition, periods } = clause;
+      const spans = incidents.get(clause.row.id)!;
+      const values = measurements.get(clause.row.id)!;
+      // The service windows of the whole timeline, read from the zone once.
+      const windows = cachedWindows(clause.startMs, clause.endMs, definition.serviceHours);
+      const timeline = periods.map((period): TimelineRow => {
         // Pre-filtered with the parsed instants: each period sees only its own records.
-        const own = incidents.filter((i) => i.endMs > period.startMs && i.startMs < period.endMs);
-        const days = measurements.filter(
-          (m) => m.date >= period.firstDate && m.date <= period.lastDate,
-        );
+        const own = spans.filter((i) => i.endMs > period.startMs && i.startMs < period.endMs);
+        const days = values.filter((m) => m.date >= period.firstDate && m.date <= period.lastDate);
         const r = computeCompliance(definition, period, own, days, windows);
         return {
           period: r.period,
@@ -219,8 +307,20 @@ function timelineOf(
           creditMinor: r.creditMinor,
           incidentCount: r.incidents.filter((i) => i.counts).length,
         };
-      }),
-    };
+      });
+      out.set(clause.row.id, timeline);
+      if (cache) {
+        let cached = cache.clauses.get(clause.row.id);
+        if (!cached) {
+          cached = new Map();
+          cache.clauses.set(clause.row.id, cached);
+        }
+        for (const row of timeline) {
+          if (!cached.has(row.period)) cache.size++;
+          cached.set(row.period, { ...row });
+        }
+      }
+    }
     return out;
   });
 }
@@ -316,10 +416,21 @@ export const complianceHandlers: HandlerMap<ComplianceMethod> = {
       }
       return currency;
     };
+    const timelines = clauseTimelines(ctx, rows, input.from, input.to);
     return {
-      series: rows.map((row) =>
-        timelineOf(ctx, row, input.from, input.to, currencyOf(row.engagementId)),
-      ),
+      series: rows.map((row) => {
+        const definition = rowToDefinition(row);
+        return {
+          clauseId: row.id,
+          label: row.label,
+          metric: definition.metric,
+          target: definition.target,
+          unit: definition.unit,
+          direction: definition.direction,
+          currency: currencyOf(row.engagementId),
+          rows: timelines.get(row.id)!,
+        };
+      }),
     };
   },
 

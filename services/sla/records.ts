@@ -8,6 +8,7 @@ import {
 import type { schema } from '../../db';
 import { ServiceError } from '../errors';
 import type { HandlerMap } from '../handler-types';
+import { stashForUndo } from '../audit/undo';
 import {
   invalid,
   isoUtc,
@@ -152,6 +153,7 @@ export const recordHandlers: HandlerMap<RecordMethod> = {
 
   'sla.incidents.delete': (input, ctx) => {
     requireIncidentRow(ctx, input.id);
+    stashForUndo(ctx, 'sla_incident', input.id);
     slaRepo(ctx).removeIncident(input.id);
     return { id: input.id };
   },

@@ -111,7 +111,10 @@ test.describe('a data folder inside a sync folder', () => {
     app,
   }) => {
     await app.open('/settings');
-    const data = app.page.getByRole('region', { name: tr('en', 'settings.data.title') });
+    const data = app.page.getByRole('region', {
+      name: tr('en', 'settings.data.title'),
+      exact: true,
+    });
     const alert = data.getByRole('alert');
     await expect(alert).toContainText(
       tr('en', 'settings.data.warning.cloudTitle', { provider: 'Dropbox' }),
@@ -121,7 +124,9 @@ test.describe('a data folder inside a sync folder', () => {
     await app.screenshot('en-settings-sync-folder-warning');
     await new SettingsPage(app.page).setLanguage('zh-CN');
     await expect(
-      app.page.getByRole('region', { name: tr('zh-CN', 'settings.data.title') }).getByRole('alert'),
+      app.page
+        .getByRole('region', { name: tr('zh-CN', 'settings.data.title'), exact: true })
+        .getByRole('alert'),
     ).toContainText(tr('zh-CN', 'settings.data.warning.cloudTitle', { provider: 'Dropbox' }));
   });
 });
@@ -129,6 +134,8 @@ test.describe('a data folder inside a sync folder', () => {
 test('no warning for a local data folder', async ({ app }) => {
   await app.open('/settings');
   await expect(
-    app.page.getByRole('region', { name: tr('en', 'settings.data.title') }).getByRole('alert'),
+    app.page
+      .getByRole('region', { name: tr('en', 'settings.data.title'), exact: true })
+      .getByRole('alert'),
   ).toHaveCount(0);
 });

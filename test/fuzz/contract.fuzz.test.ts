@@ -74,6 +74,15 @@ const SLA_CLAUSE: MethodInput<'sla.clauses.create'> = {
  */
 const exportFolder = makeTempDir('engagement-desk-fuzz-export-');
 
+const EMPTY_WORKSPACE_FILE = JSON.stringify({
+  format: 'engagement-desk-workspace',
+  version: 1,
+  schemaVersion: 1,
+  exportedAt: '2026-11-21T09:00:00.000Z',
+  app: { version: '0.1.0' },
+  data: {},
+});
+
 /**
  * A valid input per method the services answer. Typed over every service method: a new
  * method needs a sample. Host methods (answered by Electron main) have theirs below.
@@ -376,12 +385,36 @@ const validInput: { [M in ServiceMethodName]: MethodInput<M> } = {
   },
   'documents.exportInvoices.status': { jobId: ID },
   'documents.exportInvoices.cancel': { jobId: ID },
+  'dashboard.practice': {
+    clientId: ID,
+    engagementId: ID,
+    currency: 'EUR',
+    from: '2026-01-01',
+    to: '2026-06-30',
+    asOf: '2026-11-21',
+  },
+  'dashboard.client': { clientId: ID, statuses: ['identified', 'accepted'] },
+  'audit.list': { entity: 'invoice', entityId: ID, offset: 0, limit: 20 },
+  // Nothing deleted or voided in the fuzz session: CONFLICT/NOT_FOUND, never VALIDATION.
+  'undo.restore': { kind: 'debt_item', id: ID },
+  'undo.void': { id: ID },
+  'workspace.exportJson': {},
+  'workspace.exportCsvFiles': {},
+  // An older-schema file with no tables: valid, and nothing to import.
+  'workspace.import.preview': { text: EMPTY_WORKSPACE_FILE },
+  'workspace.import.apply': { text: EMPTY_WORKSPACE_FILE, policy: 'keep-mine', dryRun: true },
 };
 
 /** Valid inputs of the methods Electron main answers (the e2e harness stands in for them). */
 const hostInput: { [M in HostMethodName]: MethodInput<M> } = {
   'documents.save': { kind: 'invoice', id: ID, language: 'en' },
   'documents.exportInvoices.chooseFolder': { from: '2026-01-01', to: '2026-03-31' },
+  // The first bytes of a PNG, in base64.
+  'charts.save': { name: 'Revenue by month', format: 'png', base64: 'iVBORw0KGgo=' },
+  'workspace.export': {},
+  'workspace.exportCsv': {},
+  'workspace.import.choose': {},
+  'workspace.import.applyChosen': { digest: 'a'.repeat(64), policy: 'take-theirs' },
 };
 
 const serviceMethodNames = methodNames.filter(

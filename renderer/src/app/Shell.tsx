@@ -4,6 +4,7 @@ import {
   IconBriefcase2,
   IconCoins,
   IconFileInvoice,
+  IconLayoutDashboard,
   IconLock,
   IconReceipt2,
   IconSettings,
@@ -18,6 +19,7 @@ import { useAppCommands } from './useAppCommands';
 import { usePageTitle } from './usePageTitle';
 
 const NAV = [
+  { to: '/', label: 'dashboard.title', icon: IconLayoutDashboard },
   { to: '/clients', label: 'nav.clients', icon: IconUsers },
   { to: '/debt', label: 'nav.debt', icon: IconReceipt2 },
   { to: '/engagements', label: 'nav.engagements', icon: IconBriefcase },
@@ -68,13 +70,16 @@ export function Shell() {
           <AppShell.Section grow>
             <Stack gap={4}>
               {NAV.map(({ to, label, icon: Icon }) => {
-                // A client's register lives under /clients/:id/debt but belongs to "Tech debt".
-                const inDebt = /^\/clients\/[^/]+\/debt/.test(location.pathname);
+                // A client's register and business case live under /clients/:id/ but belong
+                // to "Tech debt".
+                const inDebt = /^\/clients\/[^/]+\/(debt|business-case)/.test(location.pathname);
                 const active =
-                  to === '/debt'
-                    ? inDebt || location.pathname === to || location.pathname.startsWith(`${to}/`)
-                    : !inDebt &&
-                      (location.pathname === to || location.pathname.startsWith(`${to}/`));
+                  to === '/'
+                    ? location.pathname === '/'
+                    : to === '/debt'
+                      ? inDebt || location.pathname === to || location.pathname.startsWith(`${to}/`)
+                      : !inDebt &&
+                        (location.pathname === to || location.pathname.startsWith(`${to}/`));
                 return (
                   <NavLink
                     key={to}

@@ -1,4 +1,4 @@
-import { createHashRouter, Navigate } from 'react-router';
+import { createHashRouter } from 'react-router';
 import { ClientsPage } from '../features/clients/pages/ClientsPage';
 import { NotFoundPage, RouteError } from './RouteError';
 import { Shell } from './Shell';
@@ -6,12 +6,14 @@ import { Shell } from './Shell';
 /** `handle.title` is the catalog key the header shows for the deepest matching route. */
 export interface RouteHandle {
   title:
+    | 'dashboard.title'
     | 'nav.clients'
     | 'nav.settings'
     | 'nav.debt'
     | 'debt.workbenchTitle'
     | 'debt.portfolioTitle'
     | 'notFound.title'
+    | 'businessCase.title'
     | 'nav.engagements'
     | 'nav.invoices'
     | 'nav.receivables'
@@ -22,6 +24,52 @@ export interface RouteHandle {
     | 'invoices.editor.editTitle';
 }
 
+/**
+ * The pages the navigation leads to. Each is its own chunk, loaded on the first visit; once
+ * the app has drawn its first screen and is idle, `warmUpPages` loads them ahead in this order,
+ * so following a navigation link does not wait for a chunk to download and parse
+ * (docs/PERFORMANCE.md).
+ */
+const pages = {
+  register: () => import('../features/debt/pages/RegisterPage'),
+  invoices: () => import('../features/billing/pages/InvoicesPage'),
+  engagements: () => import('../features/billing/pages/EngagementsPage'),
+  receivables: () => import('../features/billing/pages/ReceivablesPage'),
+  serviceLevels: () => import('../features/sla/pages/ServiceLevelsPage'),
+  settings: () => import('../features/settings/SettingsPage'),
+  // Last: the home page is usually loaded already, and its charts are the largest chunk.
+  dashboard: () => import('../features/dashboard/PracticeDashboardPage'),
+};
+
+const WARM_UP_DELAY_MS = 1_000;
+
+/**
+ * Loads every page of `pages`, one per idle period, starting a second after the router has
+ * its first screen: that screen's own chunks and data go first.
+ */
+function warmUpPages(): void {
+  const queue = Object.values(pages);
+  const next = () => {
+    const load = queue.shift();
+    if (!load) return;
+    // A failed load is left to the route's own `lazy`, which shows the route's error.
+    void load()
+      .catch(() => undefined)
+      .then(() => requestIdleCallback(next));
+  };
+  const start = () =>
+    setTimeout(() => requestIdleCallback(next, { timeout: 2_000 }), WARM_UP_DELAY_MS);
+  if (router.state.initialized) {
+    start();
+    return;
+  }
+  const unsubscribe = router.subscribe((state) => {
+    if (!state.initialized) return;
+    unsubscribe();
+    start();
+  });
+}
+
 // A hash router: in the app the renderer is served from `app://`, where only the hash is
 // ours to change.
 export const router = createHashRouter([
@@ -30,7 +78,14 @@ export const router = createHashRouter([
     element: <Shell />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/clients" replace /> },
+      {
+        index: true,
+        handle: { title: 'dashboard.title' } satisfies RouteHandle,
+        lazy: () =>
+          pages.dashboard().then((m) => ({
+            Component: m.PracticeDashboardPage,
+          })),
+      },
       {
         path: 'clients',
         element: <ClientsPage />,
@@ -56,7 +111,7 @@ export const router = createHashRouter([
         path: 'clients/:clientId/debt',
         handle: { title: 'nav.debt' } satisfies RouteHandle,
         lazy: () =>
-          import('../features/debt/pages/RegisterPage').then((m) => ({
+          pages.register().then((m) => ({
             Component: m.RegisterPage,
           })),
       },
@@ -69,10 +124,18 @@ export const router = createHashRouter([
           })),
       },
       {
+        path: 'clients/:clientId/business-case',
+        handle: { title: 'businessCase.title' } satisfies RouteHandle,
+        lazy: () =>
+          import('../features/dashboard/BusinessCasePage').then((m) => ({
+            Component: m.BusinessCasePage,
+          })),
+      },
+      {
         path: 'debt',
         handle: { title: 'nav.debt' } satisfies RouteHandle,
         lazy: () =>
-          import('../features/debt/pages/RegisterPage').then((m) => ({
+          pages.register().then((m) => ({
             Component: m.RegisterPage,
           })),
       },
@@ -96,7 +159,7 @@ export const router = createHashRouter([
         path: 'engagements',
         handle: { title: 'nav.engagements' } satisfies RouteHandle,
         lazy: () =>
-          import('../features/billing/pages/EngagementsPage').then((m) => ({
+          pages.engagements().then((m) => ({
             Component: m.EngagementsPage,
           })),
       },
@@ -112,7 +175,7 @@ export const router = createHashRouter([
         path: 'invoices',
         handle: { title: 'nav.invoices' } satisfies RouteHandle,
         lazy: () =>
-          import('../features/billing/pages/InvoicesPage').then((m) => ({
+          pages.invoices().then((m) => ({
             Component: m.InvoicesPage,
           })),
       },
@@ -144,7 +207,7 @@ export const router = createHashRouter([
         path: 'receivables',
         handle: { title: 'nav.receivables' } satisfies RouteHandle,
         lazy: () =>
-          import('../features/billing/pages/ReceivablesPage').then((m) => ({
+          pages.receivables().then((m) => ({
             Component: m.ReceivablesPage,
           })),
       },
@@ -152,15 +215,14 @@ export const router = createHashRouter([
         path: 'service-levels',
         handle: { title: 'nav.serviceLevels' } satisfies RouteHandle,
         lazy: () =>
-          import('../features/sla/pages/ServiceLevelsPage').then((m) => ({
+          pages.serviceLevels().then((m) => ({
             Component: m.ServiceLevelsPage,
           })),
       },
       {
         path: 'settings',
         handle: { title: 'nav.settings' } satisfies RouteHandle,
-        lazy: () =>
-          import('../features/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage })),
+        lazy: () => pages.settings().then((m) => ({ Component: m.SettingsPage })),
       },
       {
         path: '*',
@@ -169,4 +231,16 @@ export const router = createHashRouter([
       },
     ],
   },
+  // Presentation mode: the business case full screen, outside the shell (no navigation).
+  {
+    path: '/clients/:clientId/business-case/present',
+    errorElement: <RouteError />,
+    handle: { title: 'businessCase.title' } satisfies RouteHandle,
+    lazy: () =>
+      import('../features/dashboard/PresentationPage').then((m) => ({
+        Component: m.PresentationPage,
+      })),
+  },
 ]);
+
+warmUpPages();

@@ -1,7 +1,7 @@
 import { Skeleton, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { listStatus, type ListQuery, type SortState } from '../lib/listState';
 import { useReportVisibleRows } from '../lib/usePagedRows';
 import { useRowNavigation } from '../lib/useRowNavigation';
@@ -141,6 +141,10 @@ function Rows<Row, Field extends string>(props: VirtualTableProps<Row, Field>) {
   });
   const items = virtualizer.getVirtualItems();
   useReportVisibleRows(items, total, showRange);
+  // The first rows are in the DOM: `npm run bench` reads this mark (docs/PERFORMANCE.md).
+  useEffect(() => {
+    performance.mark(`list-rows:${props.label}`);
+  }, [props.label]);
 
   const { tabbableIndex, onKeyDown, setActiveIndex } = useRowNavigation({
     virtualizer,

@@ -40,6 +40,8 @@ export interface AppHarness {
    * 'cancel' closes the dialog as the user would.
    */
   setDialogAnswer(answer: 'accept' | 'cancel'): void;
+  /** The file an accepted open-file dialog picks (the workspace import); none: it cancels. */
+  setFileToOpen(file: string | null): void;
   /** Folder where an accepted save dialog puts PDFs. */
   readonly savedDir: string;
   /** Closes the services and starts them again on the same data folder. */
@@ -89,6 +91,7 @@ export const test = base.extend<{ app: AppHarness; dataFolderName: string }>({
     const savedDir = path.join(dataDir, 'saved');
     let dialogAnswer: 'accept' | 'cancel' = 'accept';
     let exportFolders = 0;
+    let fileToOpen: string | null = null;
     const dialog = {
       async showSaveDialog(...args: unknown[]) {
         const options = args.at(-1) as { defaultPath?: string };
@@ -99,8 +102,15 @@ export const test = base.extend<{ app: AppHarness; dataFolderName: string }>({
           filePath: path.join(savedDir, path.basename(options.defaultPath ?? 'document.pdf')),
         };
       },
-      async showOpenDialog() {
+      async showOpenDialog(...args: unknown[]) {
         if (dialogAnswer === 'cancel') return { canceled: true, filePaths: [] };
+        const { properties = [] } = args.at(-1) as { properties?: string[] };
+        // An open-file dialog (workspace import) picks the file the test named.
+        if (properties.includes('openFile')) {
+          return fileToOpen
+            ? { canceled: false, filePaths: [fileToOpen] }
+            : { canceled: true, filePaths: [] };
+        }
         const folder = path.join(dataDir, 'exports', String(++exportFolders));
         fs.mkdirSync(folder, { recursive: true });
         return { canceled: false, filePaths: [folder] };
@@ -200,6 +210,9 @@ export const test = base.extend<{ app: AppHarness; dataFolderName: string }>({
       },
       setDialogAnswer(answer) {
         dialogAnswer = answer;
+      },
+      setFileToOpen(file) {
+        fileToOpen = file;
       },
       savedDir,
       async restartServices() {

@@ -5,7 +5,10 @@ import type { Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../../electron/main/protocol';
 
 export const APP_ORIGIN = 'http://app.local';
-export const RENDERER_DIR = path.resolve(__dirname, '../../../out/renderer');
+/** The built renderer; `E2E_RENDERER_DIR` points at another build (e.g. a helper's own). */
+export const RENDERER_DIR = process.env.E2E_RENDERER_DIR
+  ? path.resolve(process.env.E2E_RENDERER_DIR)
+  : path.resolve(__dirname, '../../../out/renderer');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { call } from '../../api/client';
 import { clientKeys } from '../clients/queries';
 import { billingKeys } from './queries';
+import { auditKeys } from '../audit/queries';
 
 export function useUpdateProfile() {
   const queryClient = useQueryClient();
@@ -19,6 +20,7 @@ function settleEngagement(queryClient: QueryClient, engagement: Engagement) {
     queryClient.invalidateQueries({ queryKey: billingKeys.engagements.lists() }),
     queryClient.invalidateQueries({ queryKey: billingKeys.milestones.schedule(engagement.id) }),
     queryClient.invalidateQueries({ queryKey: billingKeys.receivables.all }),
+    queryClient.invalidateQueries({ queryKey: auditKeys.all }),
   ]);
 }
 
@@ -48,6 +50,7 @@ function settleSchedule(queryClient: QueryClient, engagementId: string) {
     queryClient.invalidateQueries({ queryKey: billingKeys.milestones.schedule(engagementId) }),
     queryClient.invalidateQueries({ queryKey: billingKeys.engagements.all }),
     queryClient.invalidateQueries({ queryKey: billingKeys.receivables.all }),
+    queryClient.invalidateQueries({ queryKey: auditKeys.all }),
   ]);
 }
 
@@ -94,6 +97,7 @@ function settleInvoice(queryClient: QueryClient, invoice: Invoice | { id: string
     queryClient.invalidateQueries({ queryKey: billingKeys.engagements.all }),
     queryClient.invalidateQueries({ queryKey: billingKeys.milestones.all }),
     queryClient.invalidateQueries({ queryKey: billingKeys.receivables.all }),
+    queryClient.invalidateQueries({ queryKey: auditKeys.all }),
   ]);
 }
 

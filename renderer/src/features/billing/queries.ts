@@ -10,6 +10,8 @@ export interface EngagementListFilters {
   search: string;
   stages: EngagementStage[];
   clientId: string | null;
+  /** Only engagements in this currency (the dashboard's drill-down). */
+  currency?: string | null;
   sort: {
     field: 'title' | 'clientName' | 'stage' | 'contractValue' | 'startDate' | 'updatedAt';
     direction: SortDirection;
@@ -20,6 +22,11 @@ export interface InvoiceListFilters {
   search: string;
   statuses: InvoiceDisplayStatus[];
   engagementId?: string;
+  /** The dashboard's drill-down: one client, one currency, issue dates in a range. */
+  clientId?: string;
+  currency?: string;
+  issuedFrom?: string;
+  issuedTo?: string;
   sort: {
     field: 'number' | 'issueDate' | 'dueDate' | 'clientName' | 'total' | 'balance' | 'createdAt';
     direction: SortDirection;
@@ -69,6 +76,7 @@ export function fetchEngagementsPage(
     search: filters.search,
     stages: filters.stages,
     ...(filters.clientId ? { clientId: filters.clientId } : {}),
+    ...(filters.currency ? { currency: filters.currency } : {}),
     sort: filters.sort,
     offset,
     limit,
@@ -81,6 +89,10 @@ export function fetchInvoicesPage(filters: InvoiceListFilters, offset: number, l
     search: filters.search,
     statuses: filters.statuses,
     ...(filters.engagementId ? { engagementId: filters.engagementId } : {}),
+    ...(filters.clientId ? { clientId: filters.clientId } : {}),
+    ...(filters.currency ? { currency: filters.currency } : {}),
+    ...(filters.issuedFrom ? { issuedFrom: filters.issuedFrom } : {}),
+    ...(filters.issuedTo ? { issuedTo: filters.issuedTo } : {}),
     sort: filters.sort,
     offset,
     limit,

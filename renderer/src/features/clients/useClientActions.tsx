@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { describeError } from '../../i18n/apiErrors';
 import { dismiss, notifyError, notifySuccess, notifyWithUndo } from '../../lib/notify';
 import { useArchiveClient, useDeleteClient, useRestoreClient } from './mutations';
+import { useUndoToasts } from '../audit/undo';
 
 /** Open "archived — Undo" toasts by client: restoring by any route makes them stale. */
 const undoToasts = new Map<string, string>();
@@ -23,6 +24,7 @@ export function useClientActions() {
   const archive = useArchiveClient();
   const restore = useRestoreClient();
   const remove = useDeleteClient();
+  const undo = useUndoToasts();
 
   const onError = (error: unknown) => notifyError(describeError(error, t));
 
@@ -77,7 +79,11 @@ export function useClientActions() {
           remove.mutate(client.id, {
             onSuccess: () => {
               closeUndoToast(client.id);
-              notifySuccess(t('clients.toast.deleted', { name: client.displayName }));
+              undo.deleted(
+                t('clients.toast.deleted', { name: client.displayName }),
+                'client',
+                client.id,
+              );
             },
             onError,
           }),

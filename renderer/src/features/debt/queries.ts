@@ -2,7 +2,12 @@ import type { DebtCategory, DebtSortField, DebtStatus, DebtEvaluateOutput } from
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { call } from '../../api/client';
 
-export const DEBT_PAGE_SIZE = 500;
+/**
+ * Rows per page of the register. The screen shows about 15; a small first page draws the
+ * register sooner (docs/PERFORMANCE.md), and `usePagedRows` fetches the pages the user
+ * scrolls to, so the page size never limits what the table can reach.
+ */
+export const DEBT_PAGE_SIZE = 100;
 
 export interface DebtSort {
   field: DebtSortField;

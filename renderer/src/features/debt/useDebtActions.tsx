@@ -7,6 +7,7 @@ import { describeError } from '../../i18n/apiErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import type { DebtRowActions } from './components/DebtTable';
 import { useDeleteDebt, useDuplicateDebt } from './mutations';
+import { useUndoToasts } from '../audit/undo';
 
 /** Open, duplicate and delete (after a confirmation), with their toasts. */
 export function useDebtActions(): DebtRowActions {
@@ -14,6 +15,7 @@ export function useDebtActions(): DebtRowActions {
   const navigate = useNavigate();
   const duplicate = useDuplicateDebt();
   const remove = useDeleteDebt();
+  const undo = useUndoToasts();
   const onError = (error: unknown) => notifyError(describeError(error, t));
 
   return {
@@ -44,7 +46,8 @@ export function useDebtActions(): DebtRowActions {
         closeButtonProps: { 'aria-label': t('common.close') },
         onConfirm: () =>
           remove.mutate(item.id, {
-            onSuccess: () => notifySuccess(t('debt.toast.deleted', { title: item.title })),
+            onSuccess: () =>
+              undo.deleted(t('debt.toast.deleted', { title: item.title }), 'debt_item', item.id),
             onError,
           }),
       }),

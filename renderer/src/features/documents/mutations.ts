@@ -2,6 +2,7 @@ import type { DocumentRequestInput, ExportJob, MethodInput } from '@core/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { documentKeys } from './queries';
+import { auditKeys } from '../audit/queries';
 
 /** Main renders the PDF, shows the save dialog and writes the file; nothing cached moves. */
 export function useSaveDocument() {
@@ -18,7 +19,10 @@ export function useUpdateTerms() {
       call('documents.terms.update', input),
     onSuccess: (terms) => {
       queryClient.setQueryData(documentKeys.terms(terms.engagementId), terms);
-      return queryClient.invalidateQueries({ queryKey: documentKeys.renders() });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: documentKeys.renders() }),
+        queryClient.invalidateQueries({ queryKey: auditKeys.all }),
+      ]);
     },
   });
 }

@@ -38,6 +38,7 @@ import { ProfileSection } from '../billing/components/ProfileSection';
 import { BackupsSection } from './BackupsSection';
 import { appQueries } from './queries';
 import { Row, Section } from './SettingsLayout';
+import { WorkspaceDataSection } from './WorkspaceDataSection';
 import classes from './SettingsPage.module.css';
 
 function CopyablePath({ value }: { value: string }) {
@@ -188,6 +189,8 @@ export function SettingsPage() {
         </Section>
 
         <BackupsSection />
+
+        <WorkspaceDataSection />
 
         <Section title={t('demo.title')} description={t('demo.description')}>
           <Row label={t('demo.title')}>

@@ -12,6 +12,7 @@ import { notifyError, notifySuccess } from '../../../lib/notify';
 import { debtKeys } from '../../debt/queries';
 import { useDeleteEngagement, useSetEngagementStage, useUpdateEngagement } from '../mutations';
 import { ENGAGEMENT_STAGES } from '../options';
+import { useUndoToasts } from '../../audit/undo';
 
 /** The stage, changed in place from the engagement's header. */
 export function StageSelect({ engagement: e }: { engagement: Engagement }) {
@@ -53,6 +54,7 @@ export function DeleteEngagementButton({ engagement: e }: { engagement: Engageme
   const { t } = useTranslation();
   const navigate = useNavigate();
   const remove = useDeleteEngagement();
+  const undo = useUndoToasts();
   return (
     <Button
       variant="subtle"
@@ -69,7 +71,14 @@ export function DeleteEngagementButton({ engagement: e }: { engagement: Engageme
           onConfirm: () =>
             remove.mutate(e.id, {
               onSuccess: () => {
-                notifySuccess(t('engagements.toast.deleted', { title: e.title }));
+                undo.deleted(
+                  t('engagements.toast.deleted', { title: e.title }),
+                  'engagement',
+                  e.id,
+                  {
+                    onRestored: () => navigate(`/engagements/${e.id}`),
+                  },
+                );
                 navigate('/engagements');
               },
               onError: (error) => notifyError(describeError(error, t)),

@@ -1,9 +1,15 @@
-import type { Engagement, EngagementStage, EngagementType } from '@core/api';
+import {
+  EngagementPatch,
+  type Engagement,
+  type EngagementStage,
+  type EngagementType,
+} from '@core/api';
 import { Alert, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../../i18n/apiErrors';
+import { zodFieldErrors } from '../../../i18n/validation';
 import { notifySuccess } from '../../../lib/notify';
 import { useLeaveGuard } from '../../../lib/useLeaveGuard';
 import { CurrencySelect } from '../../clients/components/CurrencySelect';
@@ -14,6 +20,9 @@ import { ClientPicker } from './ClientPicker';
 import { MoneyInput } from './common';
 import { FormActions } from '../../../ui/FormActions';
 import { LongTextInput, PaymentTermsInput, PercentInput } from '../../../ui/fields';
+
+/** The free-text fields, checked against the contract's own limits (translated "too long"). */
+const TextFields = EngagementPatch.pick({ title: true, scope: true, deliverables: true });
 
 interface Values {
   clientId: string | null;
@@ -118,9 +127,24 @@ function EngagementForm({
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
+  const textErrors = zodFieldErrors(
+    TextFields,
+    { title: values.title, scope: values.scope, deliverables: values.deliverables },
+    {
+      t,
+      label: (field) =>
+        field === 'scope'
+          ? t('engagements.fields.scope')
+          : field === 'deliverables'
+            ? t('engagements.fields.deliverables')
+            : t('engagements.fields.title'),
+    },
+  );
   const errors = {
     clientId: values.clientId ? null : t('engagements.errors.client'),
-    title: values.title.trim() ? null : t('engagements.errors.title'),
+    title: values.title.trim() ? (textErrors.title ?? null) : t('engagements.errors.title'),
+    scope: textErrors.scope ?? null,
+    deliverables: textErrors.deliverables ?? null,
     currency: values.currency ? null : t('engagements.errors.currency'),
     contractValueMinor: values.contractValueMinor === null ? t('engagements.errors.amount') : null,
     endDate:
@@ -291,11 +315,13 @@ function EngagementForm({
         <LongTextInput
           label={t('engagements.fields.scope')}
           value={values.scope}
+          error={show('scope')}
           onValueChange={(v) => set('scope', v)}
         />
         <LongTextInput
           label={t('engagements.fields.deliverables')}
           value={values.deliverables}
+          error={show('deliverables')}
           onValueChange={(v) => set('deliverables', v)}
         />
         <FormActions

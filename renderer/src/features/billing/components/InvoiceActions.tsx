@@ -25,6 +25,7 @@ import {
   useVoidInvoice,
 } from '../mutations';
 import { MoneyInput } from './common';
+import { useUndoToasts } from '../../audit/undo';
 
 export type InvoiceDialog = 'issue' | 'void' | 'payment' | 'credit' | null;
 
@@ -144,6 +145,7 @@ function IssueForm({ invoice, onClose }: { invoice: Invoice; onClose: () => void
 function VoidForm({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
   const { t } = useTranslation();
   const mutation = useVoidInvoice();
+  const undo = useUndoToasts();
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
   return (
@@ -160,7 +162,8 @@ function VoidForm({ invoice, onClose }: { invoice: Invoice; onClose: () => void 
           { id: invoice.id, reason: reason.trim() },
           {
             onSuccess: () => {
-              notifySuccess(t('invoices.toast.voided', { number: invoice.number ?? '' }));
+              // Undo is offered for minutes only; services/audit/undo.ts says why.
+              undo.voided(t('invoices.toast.voided', { number: invoice.number ?? '' }), invoice.id);
               onClose();
             },
           },

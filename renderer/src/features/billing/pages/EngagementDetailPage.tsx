@@ -1,6 +1,7 @@
 import { formatCalendarDate } from '../format';
 import { SlaSection } from '../../sla/components/SlaSection';
 import { EngagementDocuments } from '../../documents/EngagementDocuments';
+import { HistoryPanel } from '../../audit/HistoryPanel';
 import type { Engagement } from '@core/api';
 import { ApiError } from '@core/api';
 import {
@@ -213,6 +214,7 @@ function EngagementDetail({ engagement: e }: { engagement: Engagement }) {
       <EngagementInvoices engagement={e} />
       <Valuation engagement={e} />
       <SlaSection engagement={e} />
+      <HistoryPanel entity="engagement" entityId={e.id} />
 
       <EngagementFormModal engagement={e} opened={editing} onClose={() => setEditing(false)} />
     </div>

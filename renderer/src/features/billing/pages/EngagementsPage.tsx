@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconBriefcase, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ListEmpty } from '../../../components/ListStates';
 import { ListToolbar, SearchInput, SortControl } from '../../../components/ListToolbar';
 import { VirtualTable, type Column } from '../../../components/VirtualTable';
@@ -12,6 +12,8 @@ import tableClasses from '../../../components/VirtualTable.module.css';
 import { useFormatters } from '../../../i18n/format';
 import { toggleSort } from '../../../lib/listState';
 import { usePagedRows } from '../../../lib/usePagedRows';
+import { DrillBanner } from '../../dashboard/DrillBanner';
+import { readDrillParams, readListParam } from '../../dashboard/drill';
 import { ClientPicker } from '../components/ClientPicker';
 import { StageBadge } from '../components/common';
 import { EngagementFormModal } from '../components/EngagementFormModal';
@@ -34,14 +36,28 @@ const SORT_FIELDS: SortField[] = [
   'startDate',
 ];
 
+/**
+ * The engagements list. The dashboard links here with filters in the URL (`?stage=won,active
+ * &currency=EUR&client=…`): they are read when the list opens, so a new URL starts afresh.
+ */
 export function EngagementsPage() {
+  const [params] = useSearchParams();
+  return <EngagementsList key={params.toString()} params={params} />;
+}
+
+function EngagementsList({ params }: { params: URLSearchParams }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const [stages, setStages] = useState<EngagementStage[]>([]);
-  const [clientId, setClientId] = useState<string | null>(null);
+  const [stages, setStages] = useState<EngagementStage[]>(() =>
+    readListParam(params, 'stage', ENGAGEMENT_STAGES),
+  );
+  const [clientId, setClientId] = useState<string | null>(
+    () => readDrillParams(params).clientId ?? null,
+  );
+  const [currency, setCurrency] = useState(() => readDrillParams(params).currency ?? null);
   const [sort, setSort] = useState<EngagementListFilters['sort']>({
     field: 'updatedAt',
     direction: 'desc',
@@ -49,8 +65,8 @@ export function EngagementsPage() {
   const [creating, setCreating] = useState(false);
 
   const filters = useMemo(
-    () => ({ search: debounced, stages, clientId, sort }),
-    [debounced, stages, clientId, sort],
+    () => ({ search: debounced, stages, clientId, currency, sort }),
+    [debounced, stages, clientId, currency, sort],
   );
   const paged = usePagedRows({
     queryKey: billingKeys.engagements.list(filters),
@@ -58,7 +74,7 @@ export function EngagementsPage() {
     fetchPage: (offset, limit) => fetchEngagementsPage(filters, offset, limit),
   });
   const { first: list, total } = paged;
-  const filtered = !!(debounced || stages.length || clientId);
+  const filtered = !!(debounced || stages.length || clientId || currency);
 
   const money = (minor: number, e: Engagement) => fmt.money(minor, e.currency);
   const columns: Column<Engagement, SortField>[] = [
@@ -156,6 +172,7 @@ export function EngagementsPage() {
           width={170}
         />
       </ListToolbar>
+      {currency && <DrillBanner drill={{ currency }} onClear={() => setCurrency(null)} />}
       <VirtualTable
         label={t('engagements.tableLabel')}
         loadingLabel={t('engagements.tableLoading')}

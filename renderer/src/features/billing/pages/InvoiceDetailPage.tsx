@@ -10,6 +10,7 @@ import {
   Divider,
   Group,
   Image,
+  Modal,
   Paper,
   Skeleton,
   Stack,
@@ -23,6 +24,7 @@ import {
   IconCash,
   IconEdit,
   IconFileTypePdf,
+  IconHistory,
   IconReceiptRefund,
   IconSend,
   IconTrash,
@@ -35,10 +37,12 @@ import { describeError } from '../../../i18n/apiErrors';
 import { DocumentButton } from '../../documents/DocumentButton';
 import { usePdfPreview } from '../../documents/usePdfPreview';
 import { useFormatters } from '../../../i18n/format';
-import { notifyError, notifySuccess, notifyWithUndo } from '../../../lib/notify';
+import { notifyError } from '../../../lib/notify';
+import { HistoryPanel } from '../../audit/HistoryPanel';
+import { useUndoToasts } from '../../audit/undo';
 import { InvoiceStatusBadge, LoadError } from '../components/common';
 import { InvoiceDialogs, type InvoiceDialog } from '../components/InvoiceActions';
-import { useDeleteDraft, useDeletePayment, useRecordPayment } from '../mutations';
+import { useDeleteDraft, useDeletePayment } from '../mutations';
 import { billingQueries } from '../queries';
 import doc from './InvoiceDocument.module.css';
 import classes from './Page.module.css';
@@ -76,27 +80,17 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
   const creditNotePreview = usePdfPreview();
   const deleteDraft = useDeleteDraft();
   const deletePayment = useDeletePayment();
-  const recordPayment = useRecordPayment();
+  const undo = useUndoToasts();
+  const [historyOf, setHistoryOf] = useState<{ id: string; number: string } | null>(null);
+  // Undo puts the very payment back (same id and record), not a new one like it.
   const removePayment = (id: string) =>
     deletePayment.mutate(id, {
       onSuccess: ({ payment }) =>
-        notifyWithUndo(
+        undo.deleted(
           t('invoices.toast.paymentDeleted', { amount: money(payment.amountMinor) }),
-          () =>
-            recordPayment.mutate(
-              {
-                invoiceId: payment.invoiceId,
-                date: payment.date,
-                amountMinor: payment.amountMinor,
-                method: payment.method,
-                reference: payment.reference,
-                note: payment.note,
-              },
-              {
-                onSuccess: () => notifySuccess(t('invoices.toast.paymentRestored')),
-                onError: (e) => notifyError(describeError(e, t, inv.currency)),
-              },
-            ),
+          'payment',
+          payment.id,
+          { currency: inv.currency },
         ),
       onError: (e) => notifyError(describeError(e, t, inv.currency)),
     });
@@ -140,7 +134,9 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
                 onClick={() =>
                   deleteDraft.mutate(inv.id, {
                     onSuccess: () => {
-                      notifySuccess(t('invoices.toast.draftDeleted'));
+                      undo.deleted(t('invoices.toast.draftDeleted'), 'invoice_draft', inv.id, {
+                        onRestored: () => navigate(`/invoices/${inv.id}`),
+                      });
                       navigate('/invoices');
                     },
                     onError: (e) => notifyError(describeError(e, t)),
@@ -476,7 +472,7 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
                     <Table.Th className={doc.num}>{t('creditNotes.columns.amount')}</Table.Th>
                     <Table.Th>{t('creditNotes.columns.reason')}</Table.Th>
                     <Table.Th>{t('creditNotes.columns.source')}</Table.Th>
-                    <Table.Th w={48} />
+                    <Table.Th w={84} />
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -498,18 +494,27 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
                         )}
                       </Table.Td>
                       <Table.Td>
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={t('documents.actions.creditNotePdf', { number: c.number })}
-                          onClick={() =>
-                            creditNotePreview.open(
-                              { kind: 'credit-note', id: c.id },
-                              t('documents.titles.creditNote', { number: c.number }),
-                            )
-                          }
-                        >
-                          <IconFileTypePdf size={16} aria-hidden />
-                        </ActionIcon>
+                        <Group gap={4} wrap="nowrap">
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t('audit.historyOf', { label: c.number })}
+                            onClick={() => setHistoryOf({ id: c.id, number: c.number })}
+                          >
+                            <IconHistory size={16} aria-hidden />
+                          </ActionIcon>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={t('documents.actions.creditNotePdf', { number: c.number })}
+                            onClick={() =>
+                              creditNotePreview.open(
+                                { kind: 'credit-note', id: c.id },
+                                t('documents.titles.creditNote', { number: c.number }),
+                              )
+                            }
+                          >
+                            <IconFileTypePdf size={16} aria-hidden />
+                          </ActionIcon>
+                        </Group>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -520,6 +525,17 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
         </Paper>
       )}
 
+      {!isDraft && <HistoryPanel entity="invoice" entityId={inv.id} maw={960} />}
+
+      <Modal
+        opened={historyOf !== null}
+        onClose={() => setHistoryOf(null)}
+        title={historyOf ? t('audit.historyOf', { label: historyOf.number }) : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+        size="lg"
+      >
+        {historyOf && <HistoryPanel entity="credit_note" entityId={historyOf.id} bare />}
+      </Modal>
       <InvoiceDialogs invoice={inv} dialog={dialog} onClose={() => setDialog(null)} />
       {creditNotePreview.modal}
     </div>

@@ -1,4 +1,4 @@
-import type { Invoice, InvoiceLineInput } from '@core/api';
+import { InvoiceFromLinesInput, InvoiceLineInput, type Invoice } from '@core/api';
 import { invoiceTotals } from '@core/billing/invoice-totals';
 import {
   ActionIcon,
@@ -21,6 +21,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { describeError } from '../../../i18n/apiErrors';
+import { zodFieldErrors } from '../../../i18n/validation';
 import { useFormatters } from '../../../i18n/format';
 import { notifySuccess } from '../../../lib/notify';
 import { useLeaveGuard } from '../../../lib/useLeaveGuard';
@@ -158,6 +159,8 @@ function valuesOf(inv: Invoice): Values {
 }
 
 const QUANTITY = /^\d{1,9}(\.\d{1,6})?$/;
+const LineText = InvoiceLineInput.pick({ description: true });
+const DraftText = InvoiceFromLinesInput.pick({ notes: true, paymentInstructions: true });
 
 /** A line's discount as the contract takes it, or null when there is none. */
 function discountOf(l: Line): { percent: string } | { amountMinor: number } | null {
@@ -187,8 +190,13 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
       values.lines.map((l) => (l.key === key ? { ...l, ...patch } : l)),
     );
 
+  // Free text is checked against the contract's own limits, so "too long" is translated here.
+  const lineLabel = () => t('invoices.lines.description');
   const lineErrors = values.lines.map((l) => ({
-    description: l.description.trim() ? null : t('invoices.errors.description'),
+    description: l.description.trim()
+      ? (zodFieldErrors(LineText, { description: l.description }, { t, label: lineLabel })
+          .description ?? null)
+      : t('invoices.errors.description'),
     quantity: QUANTITY.test(l.quantity.trim()) ? null : t('invoices.errors.quantity'),
     unitPriceMinor: l.unitPriceMinor === null ? t('invoices.errors.price') : null,
     discountPercent:
@@ -198,6 +206,15 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
     taxRatePercent: isPercent(l.taxRatePercent) ? null : t('profile.errors.percent'),
   }));
   const linesValid = lineErrors.every((e) => Object.values(e).every((x) => !x));
+  const textErrors = zodFieldErrors(
+    DraftText,
+    { notes: values.notes, paymentInstructions: values.paymentInstructions },
+    {
+      t,
+      label: (field) =>
+        field === 'notes' ? t('invoices.fields.notes') : t('invoices.fields.paymentInstructions'),
+    },
+  );
 
   // Live totals, computed exactly as the services will (core/billing invoiceTotals).
   let totals: ReturnType<typeof invoiceTotals> | null = null;
@@ -228,7 +245,12 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
     }
   }
   const money = (minor: number) => fmt.money(minor, values.currency);
-  const invalid = !values.clientId || !linesValid || values.lines.length === 0 || !!totalsError;
+  const invalid =
+    !values.clientId ||
+    !linesValid ||
+    values.lines.length === 0 ||
+    !!totalsError ||
+    Object.keys(textErrors).length > 0;
 
   const save = (event?: FormEvent) => {
     event?.preventDefault();
@@ -489,11 +511,13 @@ function InvoiceEditor({ draft, initial }: { draft?: Invoice; initial: Values })
                 label={t('invoices.fields.notes')}
                 minRows={3}
                 value={values.notes}
+                error={show(textErrors.notes ?? null)}
                 onValueChange={(v) => set('notes', v)}
               />
               <LongTextInput
                 label={t('invoices.fields.paymentInstructions')}
                 value={values.paymentInstructions}
+                error={show(textErrors.paymentInstructions ?? null)}
                 onValueChange={(v) => set('paymentInstructions', v)}
               />
             </Stack>

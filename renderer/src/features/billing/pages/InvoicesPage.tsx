@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileExport, IconFileInvoice, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ListEmpty } from '../../../components/ListStates';
 import { ListToolbar, SearchInput, SortControl } from '../../../components/ListToolbar';
 import { VirtualTable, type Column } from '../../../components/VirtualTable';
@@ -12,6 +12,8 @@ import tableClasses from '../../../components/VirtualTable.module.css';
 import { useFormatters } from '../../../i18n/format';
 import { toggleSort } from '../../../lib/listState';
 import { usePagedRows } from '../../../lib/usePagedRows';
+import { DrillBanner } from '../../dashboard/DrillBanner';
+import { readDrillParams, readListParam } from '../../dashboard/drill';
 import { ExportPeriodModal } from '../../documents/ExportPeriodModal';
 import { InvoiceStatusBadge } from '../components/common';
 import { formatCalendarDate } from '../format';
@@ -44,13 +46,26 @@ const STATUS_FILTERS = [
 ] as const;
 type StatusFilter = (typeof STATUS_FILTERS)[number];
 
+/**
+ * The invoices list. The dashboard links here with filters in the URL (`?status=overdue`,
+ * `client`, `engagement`, `currency`, `issuedFrom`, `issuedTo`): they are read when the list
+ * opens, so a new URL starts the list afresh.
+ */
 export function InvoicesPage() {
+  const [params] = useSearchParams();
+  return <InvoicesList key={params.toString()} params={params} />;
+}
+
+function InvoicesList({ params }: { params: URLSearchParams }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormatters();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const [status, setStatus] = useState<StatusFilter>('all');
+  const [status, setStatus] = useState<StatusFilter>(
+    () => readListParam(params, 'status', STATUS_FILTERS)[0] ?? 'all',
+  );
+  const [drill, setDrill] = useState(() => readDrillParams(params));
   const [exporting, setExporting] = useState(false);
   const [sort, setSort] = useState<InvoiceListFilters['sort']>({
     field: 'createdAt',
@@ -60,9 +75,10 @@ export function InvoicesPage() {
     () => ({
       search: debounced,
       statuses: status === 'all' ? [] : [status],
+      ...drill,
       sort,
     }),
-    [debounced, status, sort],
+    [debounced, status, drill, sort],
   );
   const paged = usePagedRows({
     queryKey: billingKeys.invoices.list(filters),
@@ -136,7 +152,7 @@ export function InvoicesPage() {
     },
   ];
 
-  const filtered = !!debounced || status !== 'all';
+  const filtered = !!debounced || status !== 'all' || Object.keys(drill).length > 0;
   const newButton = (
     <Button
       leftSection={<IconPlus size={16} aria-hidden />}
@@ -189,6 +205,7 @@ export function InvoicesPage() {
           width={160}
         />
       </ListToolbar>
+      <DrillBanner drill={drill} onClear={() => setDrill({})} />
       <VirtualTable
         label={t('invoices.tableLabel')}
         loadingLabel={t('invoices.tableLoading')}

@@ -1,7 +1,15 @@
 import type { Client } from '@core/api';
 import { ActionIcon, Menu } from '@mantine/core';
-import { IconArchive, IconArchiveOff, IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconArchiveOff,
+  IconDots,
+  IconPencil,
+  IconPresentationAnalytics,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 export interface ClientActionHandlers {
   open: (client: Client) => void;
@@ -39,6 +47,13 @@ export function ClientRowActions({
           onClick={() => actions.open(client)}
         >
           {t('clients.actions.edit')}
+        </Menu.Item>
+        <Menu.Item
+          component={Link}
+          to={`/clients/${client.id}/business-case`}
+          leftSection={<IconPresentationAnalytics size={16} aria-hidden />}
+        >
+          {t('businessCase.open')}
         </Menu.Item>
         {client.archived ? (
           <Menu.Item

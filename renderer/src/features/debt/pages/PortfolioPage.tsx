@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconArrowLeft, IconDeviceFloppy } from '@tabler/icons-react';
+import { IconArrowLeft, IconDeviceFloppy, IconPresentationAnalytics } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -108,13 +108,23 @@ export function PortfolioPage() {
           <Title order={2} size="h3">
             {client.data?.displayName ?? '…'}
           </Title>
-          <DocumentButton
-            request={{ kind: 'report', clientId }}
-            title={t('documents.titles.report', { name: client.data?.displayName ?? '' })}
-            disabled={!matrix.data || matrix.data.length === 0}
-          >
-            {t('documents.actions.roiReport')}
-          </DocumentButton>
+          <Group gap="xs" wrap="nowrap">
+            <Button
+              variant="default"
+              component={Link}
+              to={`/clients/${clientId}/business-case`}
+              leftSection={<IconPresentationAnalytics size={16} aria-hidden />}
+            >
+              {t('businessCase.open')}
+            </Button>
+            <DocumentButton
+              request={{ kind: 'report', clientId }}
+              title={t('documents.titles.report', { name: client.data?.displayName ?? '' })}
+              disabled={!matrix.data || matrix.data.length === 0}
+            >
+              {t('documents.actions.roiReport')}
+            </DocumentButton>
+          </Group>
         </Group>
       </Stack>
 

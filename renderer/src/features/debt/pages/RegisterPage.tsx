@@ -5,15 +5,16 @@ import {
   IconChartDots3,
   IconDownload,
   IconFileImport,
+  IconPresentationAnalytics,
   IconPlus,
   IconReceipt2,
   IconSearch,
   IconSparkles,
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { call } from '../../../api/client';
 import { ListEmpty } from '../../../components/ListStates';
 import { SearchInput } from '../../../components/ListToolbar';
@@ -23,6 +24,7 @@ import { usePagedRows } from '../../../lib/usePagedRows';
 import { useDebtFilters } from '../../../stores/debtFilters';
 import { usePreferences } from '../../../stores/preferences';
 import { clientQueries } from '../../clients/queries';
+import { parseStatuses } from '../../dashboard/businessCase';
 import { DocumentButton } from '../../documents/DocumentButton';
 import { CsvImportModal } from '../components/CsvImportModal';
 import { DebtTable } from '../components/DebtTable';
@@ -48,6 +50,24 @@ export function RegisterPage() {
   const { clientId } = useParams();
   const language = usePreferences((s) => s.language);
   const f = useDebtFilters();
+  const [searchParams, setSearchParams] = useSearchParams();
+  // A drill-down link (`?status=proposed`, from the business case) sets the filters once:
+  // those statuses and nothing else; the filters then live in their store as usual.
+  useLayoutEffect(() => {
+    const statuses = parseStatuses(searchParams);
+    if (statuses.length === 0) return;
+    const { clear, setStatuses } = useDebtFilters.getState();
+    clear();
+    setStatuses(statuses);
+    setSearchParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.delete('status');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [searchParams, setSearchParams]);
   const [debouncedSearch] = useDebouncedValue(f.search.trim(), SEARCH_DEBOUNCE_MS);
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const [bulkStatus, setBulkStatus] = useState<DebtStatus | null>(null);
@@ -56,7 +76,6 @@ export function RegisterPage() {
   const bulk = useBulkStatus();
   const demo = useLoadDemo();
   const client = useQuery({ ...clientQueries.detail(clientId ?? ''), enabled: !!clientId });
-  const tags = useQuery(debtQueries.tags(clientId));
 
   const filters = useMemo<DebtListFilters>(
     () => ({
@@ -75,6 +94,9 @@ export function RegisterPage() {
     fetchPage: (offset, limit) => fetchDebtPage(filters, offset, limit),
   });
   const { first: list, rows, total } = paged;
+  // After the list's first page: the services answer one call at a time, and the rows should
+  // not wait behind the tag filter, a scan of the whole register (docs/PERFORMANCE.md).
+  const tags = useQuery(debtQueries.tags(clientId));
   const filtered =
     !!debouncedSearch || f.statuses.length > 0 || f.categories.length > 0 || f.tags.length > 0;
 
@@ -187,6 +209,16 @@ export function RegisterPage() {
           </Text>
         </div>
         <Group gap="xs" wrap="nowrap">
+          {clientId && (
+            <Button
+              variant="default"
+              component={Link}
+              to={`/clients/${clientId}/business-case`}
+              leftSection={<IconPresentationAnalytics size={16} aria-hidden />}
+            >
+              {t('businessCase.open')}
+            </Button>
+          )}
           {clientId && (
             <Button
               variant="default"

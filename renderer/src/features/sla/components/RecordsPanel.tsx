@@ -33,6 +33,7 @@ import {
 } from '../mutations';
 import { slaQueries } from '../queries';
 import { useZonedDateTime } from '../useZonedDateTime';
+import { useUndoToasts } from '../../audit/undo';
 
 const KINDS: ExclusionKind[] = ['maintenance', 'client-caused', 'force-majeure'];
 
@@ -58,6 +59,7 @@ export function IncidentsPanel({ clause }: { clause: SlaClause }) {
   const create = useCreateIncident(clause);
   const update = useUpdateIncident(clause);
   const remove = useDeleteIncident(clause);
+  const undo = useUndoToasts();
   // The incident being edited: the same form fills with it and saves changes instead.
   const [editing, setEditing] = useState<SlaIncident | null>(null);
   const [start, setStart] = useState('');
@@ -227,6 +229,11 @@ export function IncidentsPanel({ clause }: { clause: SlaClause }) {
                         remove.mutate(i.id, {
                           onSuccess: () => {
                             if (editing?.id === i.id) reset();
+                            undo.deleted(
+                              t('audit.undo.incidentDeleted', { when: when(i.start) }),
+                              'sla_incident',
+                              i.id,
+                            );
                           },
                         })
                       }

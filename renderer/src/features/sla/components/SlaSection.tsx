@@ -18,10 +18,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { notifyError, notifySuccess } from '../../../lib/notify';
+import { notifyError } from '../../../lib/notify';
 import { describeSlaError, formatValue, monthKey } from '../format';
 import { draftOf } from '../draft';
 import { useDeleteClause } from '../mutations';
+import { useUndoToasts } from '../../audit/undo';
 import { slaQueries } from '../queries';
 import { Calculators } from './Calculators';
 import { ClauseEditor } from './ClauseEditor';
@@ -226,6 +227,7 @@ function ClauseDetail({
 }) {
   const { t } = useTranslation();
   const remove = useDeleteClause(clause.engagementId);
+  const undo = useUndoToasts();
   const [tab, setTab] = useState<string>('wording');
   const name = clause.label || t(`sla.metric.${clause.metric}`);
   const hasRecords = clause.metric === 'availability' || clause.metric === 'mttr';
@@ -273,7 +275,8 @@ function ClauseDetail({
                 closeButtonProps: { 'aria-label': t('common.close') },
                 onConfirm: () =>
                   remove.mutate(clause.id, {
-                    onSuccess: () => notifySuccess(t('sla.delete.done', { name })),
+                    onSuccess: () =>
+                      undo.deleted(t('sla.delete.done', { name }), 'sla_clause', clause.id),
                     onError: (error) => notifyError(describeSlaError(error, t)),
                   }),
               })

@@ -1,0 +1,178 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import type { ApiResult } from '../core/api';
+import { DATABASE_FILE_NAME } from '../db';
+import type { FromServices, ToServices } from '../services/protocol';
+import { copyWorkspace, MIGRATIONS_FOLDER } from './data/workspace';
+import type { BenchCase, MeasureCase, Measurement } from './harness';
+import { benchWorkspace } from './workspace.bench';
+
+/**
+ * Memory of the services process while it renders invoice PDFs: the services run in their
+ * own process as in the app (bench/data/services-child.ts speaks services/protocol.ts), on a
+ * copy of the large workspace, and render 100 different issued invoices through
+ * `documents.render`. Heap and RSS are read after a full GC once 10 and once 100 PDFs are
+ * done; growth between the two beyond the allowance is a leak and fails the measurement.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PDFS = 100;
+const WARMUP = 5;
+/**
+ * Allowed growth of the JS heap and of buffers outside it from 10 to 100 PDFs, after GC
+ * (fonts and caches are loaded by the 10th). RSS is reported, not judged: it also grows as
+ * SQLite's page cache (up to 64 MiB, db/open.ts) fills with the invoices read.
+ */
+const HEAP_ALLOWANCE_MB = 5;
+const EXTERNAL_ALLOWANCE_MB = 5;
+
+interface MemoryUsage {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+class ServicesProcess {
+  private readonly child: ChildProcess;
+  private nextId = 1;
+  private readonly pending = new Map<number, (r: ApiResult<unknown>) => void>();
+  private memoryWaiter: ((u: MemoryUsage) => void) | null = null;
+  private readyWaiter: { resolve: () => void; reject: (e: Error) => void } | null = null;
+
+  constructor() {
+    this.child = fork(path.join(here, 'data/services-child.ts'), [], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+      // Structured clone, as Electron's utilityProcess messages are.
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child.on('message', (raw) => {
+      const message = raw as FromServices | { type: 'bench:memory'; usage: MemoryUsage };
+      if (message.type === 'ready') this.readyWaiter?.resolve();
+      else if (message.type === 'fatal') this.readyWaiter?.reject(new Error(message.message));
+      else if (message.type === 'result') {
+        this.pending.get(message.id)?.(message.result);
+        this.pending.delete(message.id);
+      } else if (message.type === 'bench:memory') this.memoryWaiter?.(message.usage);
+    });
+  }
+
+  start(dataDir: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.readyWaiter = { resolve, reject };
+      this.send({
+        type: 'start',
+        dataDir,
+        migrationsFolder: MIGRATIONS_FOLDER,
+        appVersion: 'bench',
+      });
+    });
+  }
+
+  invoke(method: string, input: unknown): Promise<ApiResult<unknown>> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.send({ type: 'invoke', id, method, input });
+    });
+  }
+
+  memory(): Promise<MemoryUsage> {
+    return new Promise((resolve) => {
+      this.memoryWaiter = resolve;
+      this.child.send({ type: 'bench:memory' });
+    });
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+
+  private send(message: ToServices): void {
+    this.child.send(message);
+  }
+}
+
+const MB = 1024 * 1024;
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export const benches: BenchCase[] = [];
+
+export const measures: MeasureCase[] = [
+  {
+    name: 'memory/services process, 100 invoice PDFs',
+    group: 'memory',
+    measure: async () => {
+      const workspace = await benchWorkspace();
+      const dataDir = copyWorkspace(workspace, 'memory');
+      // 100 + warm-up different issued invoices, spread over the 3 years.
+      const db = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+      const ids = (
+        db
+          .prepare(
+            `SELECT id FROM invoices WHERE status <> 'draft' ORDER BY (rowid * 7919) % 50021 LIMIT ?`,
+          )
+          .all(PDFS + WARMUP) as { id: string }[]
+      ).map((r) => r.id);
+      db.close();
+      const services = new ServicesProcess();
+      try {
+        await services.start(dataDir);
+        const render = async (id: string) => {
+          const result = await services.invoke('documents.render', { kind: 'invoice', id });
+          if (!result.ok) throw new Error(`documents.render: ${JSON.stringify(result.error)}`);
+          return result.data as { byteLength: number };
+        };
+        const before = await services.memory();
+        for (const id of ids.slice(0, WARMUP)) await render(id);
+        const times: number[] = [];
+        let at10: MemoryUsage | undefined;
+        for (const [i, id] of ids.slice(WARMUP).entries()) {
+          const started = performance.now();
+          await render(id);
+          times.push(performance.now() - started);
+          if (i + 1 === 10) at10 = await services.memory();
+        }
+        const at100 = await services.memory();
+        const sorted = [...times].sort((a, b) => a - b);
+        const heapGrowth = (at100.heapUsed - at10!.heapUsed) / MB;
+        const rssGrowth = (at100.rss - at10!.rss) / MB;
+        const externalGrowth = (at100.external - at10!.external) / MB;
+        const figures: Measurement[] = [
+          { name: 'rss before any PDF', value: round(before.rss / MB), unit: 'MB' },
+          { name: 'rss after 10 PDFs', value: round(at10!.rss / MB), unit: 'MB' },
+          { name: 'rss after 100 PDFs', value: round(at100.rss / MB), unit: 'MB' },
+          { name: 'heap after 10 PDFs', value: round(at10!.heapUsed / MB), unit: 'MB' },
+          { name: 'heap after 100 PDFs', value: round(at100.heapUsed / MB), unit: 'MB' },
+          { name: 'heap growth 10 → 100 PDFs', value: round(heapGrowth), unit: 'MB' },
+          { name: 'rss growth 10 → 100 PDFs', value: round(rssGrowth), unit: 'MB' },
+          { name: 'external growth 10 → 100 PDFs', value: round(externalGrowth), unit: 'MB' },
+          {
+            name: 'invoice PDF through the process, median',
+            value: round(sorted[Math.floor(sorted.length / 2)]!),
+            unit: 'ms',
+          },
+          {
+            name: 'invoice PDF through the process, p95',
+            value: round(sorted[Math.ceil(sorted.length * 0.95) - 1]!),
+            unit: 'ms',
+          },
+        ].map(
+          (f) =>
+            ({ ...f, name: `memory/services process, 100 invoice PDFs: ${f.name}` }) as Measurement,
+        );
+        if (heapGrowth > HEAP_ALLOWANCE_MB || externalGrowth > EXTERNAL_ALLOWANCE_MB) {
+          throw new Error(
+            `leak: from 10 to 100 PDFs the heap grew ${round(heapGrowth)} MB (allowed ${HEAP_ALLOWANCE_MB}) and external memory ${round(externalGrowth)} MB (allowed ${EXTERNAL_ALLOWANCE_MB})`,
+          );
+        }
+        return figures;
+      } finally {
+        services.stop();
+      }
+    },
+  },
+];
