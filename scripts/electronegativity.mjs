@@ -6,32 +6,42 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Papa from 'papaparse';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scanned = path.join(root, 'electron');
 const electronVersion = JSON.parse(
   fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
 ).version;
-const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-')), 'out.csv');
+// SARIF, not CSV: the tool writes a CSV's header and rows with two unawaited writes, and when
+// the rows land first the header overwrites the start of them (seen on a fresh install).
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-')), 'out.sarif');
 
 const bin = path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js');
 const run = spawnSync(
   process.execPath,
-  [bin, '-i', scanned, '-r', '-v', 'false', '-e', electronVersion, '-o', csv],
+  [bin, '-i', scanned, '-r', '-v', 'false', '-e', electronVersion, '-o', report],
   { cwd: root, encoding: 'utf8', timeout: 300_000 },
 );
-if (run.status !== 0 || !fs.existsSync(csv)) {
+if (run.status !== 0 || !fs.existsSync(report)) {
   console.error(run.stdout, run.stderr);
   console.error('electronegativity: the scan did not run');
   process.exit(1);
 }
 
-const { data } = Papa.parse(fs.readFileSync(csv, 'utf8').trim(), {
-  header: true,
-  transformHeader: (h) => h.trim(),
-  transform: (v) => v.trim(),
-});
+const sarif = JSON.parse(fs.readFileSync(report, 'utf8'));
+const data = sarif.runs.flatMap((r) =>
+  r.results.map((result) => {
+    const where = result.locations?.[0]?.physicalLocation ?? {};
+    const uri = where.artifactLocation?.uri ?? 'file:///';
+    return {
+      issue: result.ruleId,
+      // Findings about the whole app (e.g. no CSP found in the scanned files) have no file.
+      filename: uri === 'file:///' ? 'N/A' : uri,
+      location: `${where.region?.startLine ?? 0}:${where.region?.startColumn ?? 0}`,
+      description: result.message?.text ?? '',
+    };
+  }),
+);
 
 const sourceFiles = fs
   .readdirSync(scanned, { recursive: true })
