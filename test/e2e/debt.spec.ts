@@ -88,7 +88,11 @@ test('estimate a cost with the estimator, see the live figures and charts, save'
     high: 1_296_000,
   });
 
-  // Leaving with unsaved edits asks first.
+  // Leaving with unsaved edits asks first (once the saved item's page has replaced the new
+  // item's: typing before that would go into the page being left).
+  await expect(
+    app.page.getByRole('button', { name: tr('en', 'debt.editor.save'), exact: true }),
+  ).toBeVisible();
   await wb.field('evidence').fill('3 rollbacks last quarter');
   await app.page.getByRole('link', { name: /Back to the register/ }).click();
   const discard = app.page.getByRole('dialog', { name: tr('en', 'clients.discard.title') });

@@ -452,7 +452,11 @@ async function expectLimits(
 
   // Engagement form: title 200, scope 20,000.
   await app.open('/engagements');
-  await page.getByRole('button', { name: t('engagements.new') }).click();
+  // The toolbar's button; an empty list shows a second one with the same action.
+  await page
+    .getByRole('button', { name: t('engagements.new') })
+    .first()
+    .click();
   const engagement = page.getByRole('dialog', { name: t('engagements.editor.newTitle') });
   await engagement
     .getByRole('textbox', { name: t('engagements.fields.title'), exact: false })
