@@ -8,7 +8,7 @@ import {
   type EngagementRow,
   type MilestoneRow,
 } from '../schema';
-import { likePattern, prepared } from './sql';
+import { filterClause, likePattern, prepared, type MoneyFilter } from './sql';
 
 export interface EngagementQuery {
   clientId?: string | undefined;
@@ -220,27 +220,14 @@ export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Da
      * Engagements per stage and currency with their contract value, narrowed by client,
      * engagement and currency (absent = all).
      */
-    pipeline(filter: {
-      clientId?: string | undefined;
-      engagementId?: string | undefined;
-      currency?: string | undefined;
-    }): { stage: string; currency: string; engagements: number; valueMinor: number }[] {
-      const where: string[] = [];
-      const params: Record<string, string> = {};
-      for (const [column, key] of [
-        ['client_id', 'clientId'],
-        ['id', 'engagementId'],
-        ['currency', 'currency'],
-      ] as const) {
-        const value = filter[key];
-        if (value === undefined) continue;
-        where.push(`${column} = @${key}`);
-        params[key] = value;
-      }
+    pipeline(
+      filter: MoneyFilter,
+    ): { stage: string; currency: string; engagements: number; valueMinor: number }[] {
+      const { clause, params } = filterClause(filter, 'e.');
       return prepared(
         sqlite,
         `SELECT stage, currency, count(*) AS engagements, sum(contract_value_minor) AS valueMinor
-           FROM engagements ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           FROM engagements e WHERE 1 = 1 ${clause}
           GROUP BY stage, currency`,
       ).all(params) as {
         stage: string;
@@ -255,11 +242,7 @@ export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Da
      * CROSS JOIN keeps the clauses (a few hundred) as the outer loop: left to the planner,
      * SQLite walks every engagement and looks for its clauses.
      */
-    withSlaClauses(filter: {
-      clientId?: string | undefined;
-      engagementId?: string | undefined;
-      currency?: string | undefined;
-    }): {
+    withSlaClauses(filter: MoneyFilter): {
       engagementId: string;
       engagementTitle: string;
       clientId: string;
@@ -267,18 +250,7 @@ export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Da
       currency: string;
       clauses: number;
     }[] {
-      const where: string[] = [];
-      const params: Record<string, string> = {};
-      for (const [column, key] of [
-        ['e.client_id', 'clientId'],
-        ['e.id', 'engagementId'],
-        ['e.currency', 'currency'],
-      ] as const) {
-        const value = filter[key];
-        if (value === undefined) continue;
-        where.push(`AND ${column} = @${key}`);
-        params[key] = value;
-      }
+      const { clause, params } = filterClause(filter, 'e.');
       return prepared(
         sqlite,
         `SELECT e.id AS engagementId, e.title AS engagementTitle, e.client_id AS clientId,
@@ -286,7 +258,7 @@ export function createEngagementsRepository(db: AppDatabase, sqlite: Database.Da
            FROM sla_clauses s
           CROSS JOIN engagements e ON e.id = s.engagement_id
            JOIN clients c ON c.id = e.client_id
-          WHERE 1 = 1 ${where.join(' ')}
+          WHERE 1 = 1 ${clause}
           GROUP BY e.id`,
       ).all(params) as {
         engagementId: string;

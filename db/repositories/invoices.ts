@@ -12,7 +12,9 @@ import {
   type InvoiceRow,
   type PaymentRow,
 } from '../schema';
-import { likePattern, prepared } from './sql';
+import { filterClause, likePattern, prepared, type MoneyFilter } from './sql';
+
+export type { MoneyFilter } from './sql';
 
 export type LineRow = Omit<InvoiceLineRow, 'invoiceId'>;
 
@@ -105,13 +107,6 @@ export interface ReminderRow {
   balanceMinor: number;
 }
 
-/** Narrows the receivables and dashboard aggregates; absent fields do not filter. */
-export interface MoneyFilter {
-  clientId?: string | undefined;
-  engagementId?: string | undefined;
-  currency?: string | undefined;
-}
-
 export interface PlannedGroup {
   currency: string;
   plannedDate: string;
@@ -127,32 +122,20 @@ export interface DayAmount {
   n: number;
 }
 
-/**
- * `AND <alias>client_id = @clientId …` for the fields that are set, with their named
- * parameters. Only the terms in use are written, so the unfiltered statement keeps its
- * covering index and each combination is prepared once.
- */
-function filterClause(
-  filter: MoneyFilter,
-  alias: '' | 'e.' | 'i.',
-): { clause: string; params: Record<string, string> } {
-  const parts: string[] = [];
-  const params: Record<string, string> = {};
-  const add = (column: string, name: keyof MoneyFilter) => {
-    const value = filter[name];
-    if (value === undefined) return;
-    parts.push(`AND ${alias}${column} = @${name}`);
-    params[name] = value;
-  };
-  add('client_id', 'clientId');
-  add(alias === 'e.' ? 'id' : 'engagement_id', 'engagementId');
-  add('currency', 'currency');
-  return { clause: parts.join(' '), params };
-}
-
 export function createInvoicesRepository(db: AppDatabase, sqlite: Database.Database) {
   /** Prepared once per connection: the list and summary queries run on every keystroke. */
   const statement = (text: string): Database.Statement => prepared(sqlite, text);
+
+  /** Sums of `total_minor` per currency and issue date of the rows of `table` that meet `where`. */
+  const byIssueDate = (table: string, where: string, filter: MoneyFilter): DayAmount[] => {
+    const { clause, params } = filterClause(filter, '');
+    return statement(
+      `SELECT currency, issue_date AS date, sum(total_minor) AS amountMinor, count(*) AS n
+         FROM ${table}
+        WHERE ${where} ${clause}
+        GROUP BY currency, issue_date`,
+    ).all(params) as DayAmount[];
+  };
 
   return {
     get(id: string): InvoiceRow | undefined {
@@ -491,13 +474,7 @@ export function createInvoicesRepository(db: AppDatabase, sqlite: Database.Datab
      * months and all-time totals (a few thousand groups, not 50,000 rows).
      */
     invoicedByDay(filter: MoneyFilter): DayAmount[] {
-      const { clause, params } = filterClause(filter, '');
-      return statement(
-        `SELECT currency, issue_date AS date, sum(total_minor) AS amountMinor, count(*) AS n
-           FROM invoices
-          WHERE status NOT IN ('draft', 'void') ${clause}
-          GROUP BY currency, issue_date`,
-      ).all(params) as DayAmount[];
+      return byIssueDate('invoices', `status NOT IN ('draft', 'void')`, filter);
     },
 
     /**
@@ -506,13 +483,7 @@ export function createInvoicesRepository(db: AppDatabase, sqlite: Database.Datab
      * the narrow index reads them in a third of the time and needs no sort.
      */
     creditedByDay(filter: MoneyFilter): DayAmount[] {
-      const { clause, params } = filterClause(filter, '');
-      return statement(
-        `SELECT currency, issue_date AS date, sum(total_minor) AS amountMinor, count(*) AS n
-           FROM credit_notes
-          WHERE 1 = 1 ${clause}
-          GROUP BY currency, issue_date`,
-      ).all(params) as DayAmount[];
+      return byIssueDate('credit_notes', '1 = 1', filter);
     },
 
     /**
@@ -523,14 +494,15 @@ export function createInvoicesRepository(db: AppDatabase, sqlite: Database.Datab
      */
     paidByDay(filter: MoneyFilter): DayAmount[] {
       const byInvoice = filter.clientId !== undefined || filter.engagementId !== undefined;
-      const { clause, params } = filterClause(byInvoice ? filter : {}, 'i.');
-      const currency = !byInvoice && filter.currency !== undefined;
+      const { clause, params } = byInvoice
+        ? filterClause(filter, 'i.')
+        : filterClause({ currency: filter.currency }, 'p.');
       return statement(
         `SELECT p.currency, p.date, sum(p.amount_minor) AS amountMinor, count(*) AS n
            FROM payments p ${byInvoice ? 'JOIN invoices i ON i.id = p.invoice_id' : ''}
-          WHERE 1 = 1 ${clause} ${currency ? 'AND p.currency = @currency' : ''}
+          WHERE 1 = 1 ${clause}
           GROUP BY p.currency, p.date`,
-      ).all({ ...params, ...(currency ? { currency: filter.currency } : {}) }) as DayAmount[];
+      ).all(params) as DayAmount[];
     },
 
     /** Service credits (credit notes from the SLA) issued in [from, to], per engagement. */

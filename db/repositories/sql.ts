@@ -25,3 +25,37 @@ export function prepared(sqlite: Database.Database, sql: string): Database.State
   }
   return statement;
 }
+
+/**
+ * Narrows the receivables and dashboard aggregates (invoices, credit notes, payments,
+ * engagements); absent fields do not filter.
+ */
+export interface MoneyFilter {
+  clientId?: string | undefined;
+  engagementId?: string | undefined;
+  currency?: string | undefined;
+}
+
+/**
+ * `AND <alias>client_id = @clientId …` for the fields that are set, with their named
+ * parameters. Only the terms in use are written, so the unfiltered statement keeps its
+ * covering index and each combination is prepared once. The engagement is `e.id` on the
+ * engagements table (alias `e.`), `engagement_id` elsewhere.
+ */
+export function filterClause(
+  filter: MoneyFilter,
+  alias: '' | 'e.' | 'i.' | 'p.',
+): { clause: string; params: Record<string, string> } {
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  const add = (column: string, name: keyof MoneyFilter) => {
+    const value = filter[name];
+    if (value === undefined) return;
+    parts.push(`AND ${alias}${column} = @${name}`);
+    params[name] = value;
+  };
+  add('client_id', 'clientId');
+  add(alias === 'e.' ? 'id' : 'engagement_id', 'engagementId');
+  add('currency', 'currency');
+  return { clause: parts.join(' '), params };
+}

@@ -8,7 +8,6 @@ import type {
   ParsedInput,
 } from '../../core/api';
 import { schema } from '../../db';
-import { loadProfile } from '../billing/profile';
 import type { ServiceContext } from '../context';
 
 /** One change to record: who is filled in from the profile, when from the clock. */
@@ -40,7 +39,6 @@ interface Summary {
  */
 export function recordAudit(ctx: ServiceContext, record: AuditRecord): void {
   const actor = record.actor ?? 'user';
-  const profile = actor === 'user' ? loadProfile(ctx) : null;
   const summary: Summary = {
     label: record.label,
     currency: record.currency ?? null,
@@ -52,7 +50,7 @@ export function recordAudit(ctx: ServiceContext, record: AuditRecord): void {
       id: ctx.newId(),
       at: ctx.now().toISOString(),
       actor,
-      actorName: profile ? profile.name || profile.businessName : '',
+      actorName: actor === 'user' ? actorName(ctx) : '',
       entity: record.entity,
       entityId: record.entityId,
       parentId: record.parentId ?? null,
@@ -60,6 +58,20 @@ export function recordAudit(ctx: ServiceContext, record: AuditRecord): void {
       summary: JSON.stringify(summary),
     })
     .run();
+}
+
+/**
+ * The consultant as the profile names them now (name, else business name; '' before it is
+ * saved). Only those two columns: the profile row also holds the logo, up to 700 KB of text.
+ */
+function actorName(ctx: ServiceContext): string {
+  const t = schema.consultantProfile;
+  const row = ctx.db
+    .select({ name: t.name, businessName: t.businessName })
+    .from(t)
+    .where(eq(t.id, 1))
+    .get();
+  return row ? row.name || row.businessName : '';
 }
 
 /** Long texts (a clause, a scope) are kept to their first 500 characters: enough to tell. */

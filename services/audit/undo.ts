@@ -1,14 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { MethodName, UndoKind } from '../../core/api';
+import { primaryKeyOf, referencesTo } from '../../db';
 import { engagementsRepo } from '../billing/engagements';
 import { conflict } from '../billing/errors';
 import { invoicesRepo, requireInvoice, toInvoice } from '../billing/invoice-view';
-import { syncMilestone } from '../billing/invoices';
+import { auditVoid, syncMilestone } from '../billing/invoices';
 import { auditPayment } from '../billing/payments';
 import { settle } from '../billing/settlement';
 import type { ServiceContext } from '../context';
 import type { HandlerMap } from '../handler-types';
-import { changesOf, recordAudit } from './record';
 
 /**
  * Undo within the session. A delete the user can undo first copies, in its own transaction,
@@ -78,43 +78,6 @@ function storeOf(sqlite: Database.Database): SessionStore {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-interface ChildKey {
-  table: string;
-  from: string;
-  to: string;
-  onDelete: string;
-}
-
-/** Every declared foreign key that points at `parent`. */
-function childKeys(sqlite: Database.Database, parent: string): ChildKey[] {
-  const tables = sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-    .all() as Array<{ name: string }>;
-  return tables.flatMap(({ name }) =>
-    (
-      sqlite
-        .prepare(
-          `SELECT "from", "to", "table", on_delete AS onDelete FROM pragma_foreign_key_list(?)`,
-        )
-        .all(name) as Array<{ from: string; to: string | null; table: string; onDelete: string }>
-    )
-      .filter((k) => k.table === parent)
-      .map((k) => ({ table: name, from: k.from, to: k.to ?? 'id', onDelete: k.onDelete })),
-  );
-}
-
-function primaryKeyOf(sqlite: Database.Database, table: string): string[] {
-  return (
-    sqlite.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table) as Array<{
-      name: string;
-      pk: number;
-    }>
-  )
-    .filter((c) => c.pk > 0)
-    .sort((a, b) => a.pk - b.pk)
-    .map((c) => c.name);
-}
-
 function copyRows(
   sqlite: Database.Database,
   table: string,
@@ -126,7 +89,7 @@ function copyRows(
     .prepare(`SELECT * FROM ${quote(table)} WHERE ${quote(column)} = ?`)
     .all(value) as Row[];
   if (rows.length === 0) return;
-  const keys = childKeys(sqlite, table);
+  const keys = referencesTo(sqlite, table);
   for (const row of rows) {
     copy.rows.push({ table, row });
     for (const key of keys) {
@@ -301,14 +264,7 @@ export const undoHandlers: HandlerMap<Extract<MethodName, `undo.${string}`>> = {
       updatedAt: ctx.now().toISOString(),
     });
     voids.delete(row.id);
-    recordAudit(ctx, {
-      entity: 'invoice',
-      entityId: row.id,
-      action: 'invoice.void_undone',
-      label: row.number ?? '',
-      currency: row.currency,
-      changes: changesOf(row, restored, ['status', 'voidReason']),
-    });
+    auditVoid(ctx, 'invoice.void_undone', row, restored);
     syncMilestone(ctx, restored);
     return toInvoice(ctx, restored);
   },

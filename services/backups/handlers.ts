@@ -118,7 +118,11 @@ export const backupHandlers: HandlerMap<
   'backups.list': (_input, ctx) =>
     listBackupFiles(ctx.data.backupDir).map((entry) => info(ctx, entry)),
 
-  'backups.create': async (_input, ctx) => info(ctx, entryOf(ctx, await makeBackup(ctx, 'manual'))),
+  // A verified copy of the live data: its schema version is the live one.
+  'backups.create': async (_input, ctx) => ({
+    ...entryOf(ctx, await makeBackup(ctx, 'manual')),
+    schemaVersion: ctx.app.schemaVersion,
+  }),
 
   'backups.preview': (input, ctx): BackupPreview => {
     const file = requireBackup(ctx, input.name);

@@ -1,4 +1,4 @@
-import type { Invoice } from '../../core/api';
+import type { AuditAction, AuditChange, Invoice } from '../../core/api';
 import { dueDate } from '../../core/billing';
 import { createClientsRepository, type schema } from '../../db';
 import type { ServiceContext } from '../context';
@@ -130,6 +130,33 @@ export function syncMilestone(ctx: ServiceContext, invoice: InvoiceRow): void {
     label: milestone.name,
     changes: [{ field: 'status', from: milestone.status, to: status }],
   });
+}
+
+/** An entry in an invoice's history: known by its number, amounts in its currency. */
+export function auditInvoice(
+  ctx: ServiceContext,
+  invoice: InvoiceRow,
+  action: AuditAction,
+  changes: AuditChange[],
+): void {
+  recordAudit(ctx, {
+    entity: 'invoice',
+    entityId: invoice.id,
+    action,
+    label: invoice.number ?? '',
+    currency: invoice.currency,
+    changes,
+  });
+}
+
+/** A void, or its undoing (services/audit/undo.ts), in the invoice's history. */
+export function auditVoid(
+  ctx: ServiceContext,
+  action: 'invoice.voided' | 'invoice.void_undone',
+  before: InvoiceRow,
+  after: InvoiceRow,
+): void {
+  auditInvoice(ctx, before, action, changesOf(before, after, ['status', 'voidReason']));
 }
 
 export const invoiceHandlers: HandlerMap<
@@ -282,18 +309,11 @@ export const invoiceHandlers: HandlerMap<
       issuedAt: now,
       updatedAt: now,
     });
-    recordAudit(ctx, {
-      entity: 'invoice',
-      entityId: row.id,
-      action: 'invoice.issued',
-      label: number,
-      currency: row.currency,
-      changes: [
-        ...changesOf(row, issued, ['status', 'number', 'issueDate', 'dueDate']),
-        // Unchanged by issuing, but what the numbered document now says is owed.
-        { field: 'amountDueMinor', from: null, to: issued.amountDueMinor },
-      ],
-    });
+    auditInvoice(ctx, issued, 'invoice.issued', [
+      ...changesOf(row, issued, ['status', 'number', 'issueDate', 'dueDate']),
+      // Unchanged by issuing, but what the numbered document now says is owed.
+      { field: 'amountDueMinor', from: null, to: issued.amountDueMinor },
+    ]);
     syncMilestone(ctx, issued);
     return toInvoice(ctx, issued);
   },
@@ -331,14 +351,7 @@ export const invoiceHandlers: HandlerMap<
       voidReason: input.reason,
       updatedAt: ctx.now().toISOString(),
     });
-    recordAudit(ctx, {
-      entity: 'invoice',
-      entityId: row.id,
-      action: 'invoice.voided',
-      label: row.number ?? '',
-      currency: row.currency,
-      changes: changesOf(row, voided, ['status', 'voidReason']),
-    });
+    auditVoid(ctx, 'invoice.voided', row, voided);
     syncMilestone(ctx, voided);
     return toInvoice(ctx, voided);
   },

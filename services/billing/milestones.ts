@@ -12,6 +12,16 @@ import { changesOf, recordAudit } from '../audit/record';
 
 const ACCEPTANCE_FIELDS = ['status', 'acceptedDate', 'acceptedBy', 'acceptanceNote'] as const;
 
+/** A milestone neither ready nor accepted: a new one, or one reopened. */
+const PLANNED = {
+  status: 'planned',
+  readyAt: null,
+  acceptedDate: null,
+  acceptedBy: null,
+  acceptanceNote: null,
+  acceptanceRecordedAt: null,
+} as const;
+
 /** An acceptance recorded or withdrawn, in the milestone's and its engagement's history. */
 function auditAcceptance(
   ctx: ServiceContext,
@@ -225,12 +235,7 @@ export const milestoneHandlers: HandlerMap<Extract<MethodName, `milestones.${str
           ...fields,
           id: ctx.newId(),
           engagementId: engagement.id,
-          status: 'planned',
-          readyAt: null,
-          acceptedDate: null,
-          acceptedBy: null,
-          acceptanceNote: null,
-          acceptanceRecordedAt: null,
+          ...PLANNED,
           createdAt: now,
         });
       }
@@ -293,12 +298,7 @@ export const milestoneHandlers: HandlerMap<Extract<MethodName, `milestones.${str
       );
     }
     const reopened = repo.updateMilestone(row.id, {
-      status: 'planned',
-      readyAt: null,
-      acceptedDate: null,
-      acceptedBy: null,
-      acceptanceNote: null,
-      acceptanceRecordedAt: null,
+      ...PLANNED,
       updatedAt: ctx.now().toISOString(),
     });
     auditAcceptance(ctx, 'milestone.reopened', row, reopened);

@@ -6,7 +6,8 @@ import type { HandlerMap } from '../handler-types';
 import { conflict, invalid } from './errors';
 import { invoicesRepo, requireInvoice, summaryOf, toPayment } from './invoice-view';
 import { settle } from './settlement';
-import { added, changesOf, recordAudit, removed } from '../audit/record';
+import { added, changesOf, removed } from '../audit/record';
+import { auditInvoice } from './invoices';
 import { stashForUndo } from '../audit/undo';
 
 type InvoiceRow = typeof schema.invoices.$inferSelect;
@@ -26,17 +27,10 @@ export function auditPayment(
     method: payment.method,
     reference: payment.reference,
   };
-  recordAudit(ctx, {
-    entity: 'invoice',
-    entityId: before.id,
-    action,
-    label: before.number ?? '',
-    currency: before.currency,
-    changes: [
-      ...(action === 'payment.deleted' ? removed(fields) : added(fields)),
-      ...changesOf(before, after, ['paidMinor', 'balanceMinor', 'status']),
-    ],
-  });
+  auditInvoice(ctx, before, action, [
+    ...(action === 'payment.deleted' ? removed(fields) : added(fields)),
+    ...changesOf(before, after, ['paidMinor', 'balanceMinor', 'status']),
+  ]);
 }
 
 function requirePayable(ctx: ServiceContext, invoiceId: string) {

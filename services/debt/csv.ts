@@ -156,6 +156,16 @@ export function guard(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
+/**
+ * A CSV file for spreadsheet apps: UTF-8 byte-order mark (so they read Chinese), CRLF line
+ * ends, a final line end. Text cells are guarded by the caller (`guard`). Also the period
+ * export's summary and the workspace's per-table CSVs.
+ */
+export function spreadsheetCsv(fields: readonly string[], rows: unknown[][]): string {
+  const csv = Papa.unparse({ fields: [...fields], data: rows }, { newline: '\r\n' });
+  return `\uFEFF${csv}\r\n`;
+}
+
 interface CellError {
   field: string;
   code: string;
@@ -427,13 +437,12 @@ export const csvHandlers: HandlerMap<Extract<MethodName, `debt.csv.${string}`>> 
       ? slug(requireClient(ctx, input.clientId).displayName)
       : 'all-clients';
     const items = debtRepo(ctx).listAll(input);
-    const csv = Papa.unparse({
-      fields: [...CSV_FIELDS.map((f) => CSV_HEADERS[f]), ...EXTRA_HEADERS],
-      data: items.map(exportRow),
-    });
     return {
       fileName: `tech-debt-${name}-${ctx.now().toISOString().slice(0, 10)}.csv`,
-      csvText: `\uFEFF${csv}\r\n`,
+      csvText: spreadsheetCsv(
+        [...CSV_FIELDS.map((f) => CSV_HEADERS[f]), ...EXTRA_HEADERS],
+        items.map(exportRow),
+      ),
       rows: items.length,
     };
   },

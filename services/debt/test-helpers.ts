@@ -13,6 +13,22 @@ export async function fail(promise: Promise<ApiResult<unknown>>) {
   return result.error;
 }
 
+/** A valid `debt.create` input for the client: "Manual releases", with `fields` over it. */
+export function debtItemInput(
+  clientId: string,
+  fields: Partial<MethodInput<'debt.create'>> = {},
+): MethodInput<'debt.create'> {
+  return {
+    clientId,
+    title: 'Manual releases',
+    category: 'process',
+    impact: 'high',
+    quarterlyCostMinor: { low: 500_000, likely: 800_000, high: 1_500_000 },
+    fixDays: { low: 10, likely: 15, high: 25 },
+    ...fields,
+  };
+}
+
 export function debtApi(services: TestServices) {
   const client = (fields: Record<string, unknown> = {}) =>
     ok<Client>(
@@ -24,17 +40,7 @@ export function debtApi(services: TestServices) {
       }),
     );
   const item = (clientId: string, fields: Partial<MethodInput<'debt.create'>> = {}) =>
-    ok<DebtItem>(
-      services.invoke('debt.create', {
-        clientId,
-        title: 'Manual releases',
-        category: 'process',
-        impact: 'high',
-        quarterlyCostMinor: { low: 500_000, likely: 800_000, high: 1_500_000 },
-        fixDays: { low: 10, likely: 15, high: 25 },
-        ...fields,
-      }),
-    );
+    ok<DebtItem>(services.invoke('debt.create', debtItemInput(clientId, fields)));
   const count = () =>
     (
       services.database.sqlite.prepare('SELECT count(*) AS n FROM debt_items').get() as {

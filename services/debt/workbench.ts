@@ -5,6 +5,7 @@ import {
   debtItemDistribution,
   estimateQuantile,
   evaluateDebtItem,
+  pertShape,
   quarterRate,
   triangularQuantile,
   type DebtItemModelInput,
@@ -274,11 +275,10 @@ export function fastEstimateQuantile(dist: EstimateDistribution, e: ThreePoint, 
 function quantileAt(dist: EstimateDistribution, p: number): (e: ThreePoint) => number {
   if (dist !== 'pert') return (e) => triangularQuantile(e, p);
   const x = chebyshevOf(p);
-  return ({ low, likely, high }) => {
-    const range = high - low;
-    if (!(range > 0)) return likely;
-    const alpha = 1 + (PERT_LAMBDA * (likely - low)) / range;
-    return Math.min(high, Math.max(low, low + range * x(alpha)));
+  return (e) => {
+    const range = e.high - e.low;
+    if (!(range > 0)) return e.likely;
+    return Math.min(e.high, Math.max(e.low, e.low + range * x(pertShape(e).alpha)));
   };
 }
 

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Papa from 'papaparse';
 import type {
   CreditNote,
   ExportJob,
@@ -12,7 +11,7 @@ import type {
 import { minorDigits, minorToMajorString } from '../../core/money';
 import { renderDocument } from '../../templates';
 import type { ServiceContext } from '../context';
-import { guard } from '../debt/csv';
+import { guard, spreadsheetCsv } from '../debt/csv';
 import { ServiceError } from '../errors';
 import type { HandlerMap } from '../handler-types';
 import { creditNoteModel, invoiceModel, type BuiltDocument } from './models';
@@ -230,8 +229,7 @@ function creditNoteRow(note: CreditNote, fileName: string): string[] {
  * amount cells are written here and are plain decimals, a minus sign included.
  */
 export function summaryCsv(rows: string[][]): string {
-  const csv = Papa.unparse({ fields: [...SUMMARY_COLUMNS], data: rows }, { newline: '\r\n' });
-  return `\uFEFF${csv}\r\n`;
+  return spreadsheetCsv(SUMMARY_COLUMNS, rows);
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

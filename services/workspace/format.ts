@@ -1,7 +1,6 @@
-import Papa from 'papaparse';
 import { WORKSPACE_FORMAT, WORKSPACE_FORMAT_VERSION, type MethodOutput } from '../../core/api';
 import type { ServiceContext } from '../context';
-import { guard } from '../debt/csv';
+import { guard, spreadsheetCsv } from '../debt/csv';
 import { workspaceTables, type Row, type TableInfo, type WorkspaceTable } from './tables';
 
 /** Every row of a table as stored, ordered by primary key (so two exports compare by text). */
@@ -48,8 +47,8 @@ export function workspaceJson(ctx: ServiceContext): MethodOutput<'workspace.expo
 
 /**
  * One CSV per table for a spreadsheet or an accountant: the SQL column names as header, values
- * as stored (money in minor units), UTF-8 with a BOM, CRLF line ends, text cells guarded
- * against formula injection like the debt register's and the period export's CSVs.
+ * as stored (money in minor units), written and guarded against formula injection like the
+ * debt register's and the period export's CSVs (`spreadsheetCsv`, `guard`).
  */
 export function workspaceCsv(ctx: ServiceContext): MethodOutput<'workspace.exportCsvFiles'> {
   const files = [];
@@ -62,8 +61,11 @@ export function workspaceCsv(ctx: ServiceContext): MethodOutput<'workspace.expor
         return typeof value === 'string' ? guard(value) : String(value);
       }),
     );
-    const csv = Papa.unparse({ fields: info.columns, data }, { newline: '\r\n' });
-    files.push({ name: `${info.name}.csv`, text: `\uFEFF${csv}\r\n`, rows: rows.length });
+    files.push({
+      name: `${info.name}.csv`,
+      text: spreadsheetCsv(info.columns, data),
+      rows: rows.length,
+    });
   }
   return { folderName: `engagement-desk-csv-${day(ctx)}`, files };
 }

@@ -13,10 +13,10 @@ import {
 } from '../../core/api';
 import { createDebtRepository } from '../../db';
 import { invoicesRepo } from '../billing/invoice-view';
-import { settle } from '../billing/settlement';
+import { settle, settlementOf } from '../billing/settlement';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { readTable } from './format';
+import { readWorkspace } from './format';
 import {
   APPEND_ONLY,
   keyOf,
@@ -275,8 +275,7 @@ function ruleFor(
 export function planMerge(ctx: ServiceContext, file: ParsedFile): MergePlan {
   const infos = workspaceTables();
   const tables = new Map<WorkspaceTable, TablePlan>();
-  const mineRows = new Map<WorkspaceTable, Row[]>();
-  for (const info of infos.values()) mineRows.set(info.name, readTable(ctx, info));
+  const mineRows = readWorkspace(ctx);
 
   // Owned lines: compared as part of their document.
   const lineDiffs = new Map<WorkspaceTable, Set<string>>();
@@ -573,16 +572,13 @@ function write(
   for (const id of touchedInvoices) {
     const invoice = repo.get(id);
     if (!invoice || !['issued', 'partly_paid', 'paid'].includes(invoice.status)) continue;
-    const paid = (paidOf.get(id) as { n: number }).n;
-    const credited = (creditedOf.get(id) as { n: number }).n;
-    const balance = invoice.amountDueMinor - credited - paid;
-    const status = balance <= 0 ? 'paid' : paid > 0 ? 'partly_paid' : 'issued';
-    if (
-      invoice.paidMinor !== paid ||
-      invoice.creditedMinor !== credited ||
-      invoice.balanceMinor !== balance ||
-      invoice.status !== status
-    ) {
+    const figures = settlementOf(
+      invoice.amountDueMinor,
+      (paidOf.get(id) as { n: number }).n,
+      (creditedOf.get(id) as { n: number }).n,
+    );
+    const keys = Object.keys(figures) as Array<keyof typeof figures>;
+    if (keys.some((key) => invoice[key] !== figures[key])) {
       settle(ctx, invoice);
       result.invoicesResettled++;
     }

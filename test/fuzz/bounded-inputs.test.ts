@@ -18,6 +18,7 @@ import {
   type MethodName,
   type MethodOutput,
 } from '../../core/api';
+import { debtItemInput } from '../../services/debt/test-helpers';
 import { startTestServices, type TestServices } from '../support/services';
 
 /**
@@ -336,15 +337,7 @@ function setAt(target: unknown, path: readonly (string | number)[], value: unkno
   return copy;
 }
 
-const debtItem = (clientId: string): MethodInput<'debt.create'> => ({
-  clientId,
-  title: 'Manual releases',
-  category: 'process',
-  impact: 'high',
-  quarterlyCostMinor: { low: 500_000, likely: 800_000, high: 1_500_000 },
-  fixDays: { low: 10, likely: 15, high: 25 },
-  dayRateMinor: 100_000,
-});
+const debtItem = (clientId: string) => debtItemInput(clientId, { dayRateMinor: 100_000 });
 
 interface Case {
   method: MethodName;
