@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AgingBuckets } from './billing';
 import { CalendarDate, CurrencyCode, Id } from './common';
-import { DebtStatus, ImpactLevel } from './debt';
+import { DebtStatus, ImpactLevel, MatrixPoint, QuarterBand } from './debt';
 import { SaveResult } from './documents';
 import { MonthKey } from './sla';
 import { EngagementStage } from './engagements';
@@ -150,16 +150,6 @@ const PortfolioKpis = z.object({
   quarterlyCostMinor: z.number(),
 });
 
-const BandPoint = z.object({
-  quarter: z.number().int(),
-  carryLikely: z.number(),
-  carryP10: z.number(),
-  carryP90: z.number(),
-  fixLikely: z.number(),
-  fixP10: z.number(),
-  fixP90: z.number(),
-});
-
 export const ClientDashboard = z.object({
   clientId: Id,
   clientName: z.string(),
@@ -183,29 +173,25 @@ export const ClientDashboard = z.object({
    * Cumulative discounted cost of carrying vs fixing every item, per quarter 0..horizon, with
    * the P10–P90 band (the items' own percentile scenarios added up, as in the PDF report).
    */
-  cumulative: z.array(BandPoint),
+  cumulative: z.array(QuarterBand),
   /**
    * The priority matrix: at most MAX_SERIES_POINTS items, the largest by |net benefit| when
    * there are more (`matrixTotal` says how many there are).
    */
-  matrix: z.array(
-    z.object({
-      id: Id,
-      title: z.string(),
-      impact: ImpactLevel,
-      status: DebtStatus,
-      fixDays: z.number(),
-      netBenefitMinor: z.number(),
-      quarterlyCostMinor: z.number(),
-    }),
-  ),
+  matrix: z.array(MatrixPoint),
   matrixTotal: z.number().int(),
   /** The saved fix plan (`debt.selection.save`) and what it saves; null when none is saved. */
   plan: z
     .object({
       items: z.number().int(),
       kpis: PortfolioKpis,
-      cumulative: z.array(BandPoint),
+      cumulative: z.array(QuarterBand),
+      /**
+       * "With the fix plan": the portfolio's likely cumulative cost if the plan is carried
+       * out (its items fixed, the rest carried) = portfolio carry − plan carry + plan fix, for
+       * each quarter of the plan's `cumulative` (none for a plan with no items).
+       */
+      withPlan: z.array(z.object({ quarter: z.number().int(), likely: z.number() })),
       /**
        * Plan net benefit / portfolio net benefit; null when the portfolio's is ≤ 0. Above 1
        * when the portfolio holds items that lose money and the plan leaves them out.

@@ -255,7 +255,8 @@ export const DebtEvaluateInput = z.strictObject({
     .default(1),
 });
 
-const QuarterBand = z.object({
+/** One quarter of a cumulative carrying-vs-fixing series with its P10–P90 band. */
+export const QuarterBand = z.object({
   quarter: z.number().int(),
   carryLikely: z.number(),
   carryP10: z.number(),

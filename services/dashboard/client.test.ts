@@ -5,7 +5,7 @@ import {
   type ClientDashboard,
   type DebtItem,
   type DebtModelSettings,
-  type DebtStatus,
+  DebtStatus,
   type MethodInput,
 } from '../../core/api';
 import { estimateQuantile, pertShape } from '../../core/techdebt';
@@ -26,14 +26,7 @@ import { buildDocument, OPEN_DEBT_STATUSES } from '../documents/models';
 import { contextFor, loadDemo } from '../documents/test-helpers';
 
 const MISSING = '0196f3a0-0000-7000-8000-0000000000ff';
-const ALL_STATUSES: DebtStatus[] = [
-  'identified',
-  'proposed',
-  'accepted',
-  'in_progress',
-  'fixed',
-  'wont_fix',
-];
+const ALL_STATUSES = DebtStatus.options;
 const BAND_FIELDS = [
   'carryLikely',
   'carryP10',
@@ -93,6 +86,24 @@ function expectKpisOf(
   const payback = paybackOf(expected);
   if (payback === null) expect(kpis.paybackQuarters).toBeNull();
   else expect(kpis.paybackQuarters).toBeCloseTo(payback, 6);
+}
+
+/**
+ * "With the fix plan": carrying the portfolio's other items and fixing the plan's, from the
+ * items' own bands, for each quarter of the plan's band.
+ */
+function expectWithPlan(
+  withPlan: readonly { quarter: number; likely: number }[],
+  rest: readonly DebtItem[],
+  plan: readonly DebtItem[],
+  settings: DebtModelSettings,
+) {
+  const carried = summedItemBands(rest, settings);
+  const fixed = summedItemBands(plan, settings);
+  expect(withPlan.map((p) => p.quarter)).toEqual(fixed.map((p) => p.quarter));
+  const expected = fixed.map((p, q) => (carried[q]?.carryLikely ?? 0) + p.fixLikely);
+  const scale = Math.max(1, ...expected.map(Math.abs));
+  withPlan.forEach((p, q) => expectClose(p.likely, expected[q]!, scale));
 }
 
 describe('the band fast path', () => {
@@ -328,12 +339,14 @@ describe('dashboard.client', () => {
     expect(result.plan!.items).toBe(1);
     expectKpisOf(result.plan!.kpis, result.plan!.cumulative, [a], settings);
     expectKpisOf(result.kpis, result.cumulative, [a, b], settings);
+    expectWithPlan(result.plan!.withPlan, [b], [a], settings);
     expect(result.plan!.shareOfNetBenefit).toBeCloseTo(
       a.evaluation.netBenefitMinor / (a.evaluation.netBenefitMinor + b.evaluation.netBenefitMinor),
       12,
     );
     const withFixed = await dashboard({ clientId: client.id, statuses: ['identified', 'fixed'] });
     expectKpisOf(withFixed.plan!.kpis, withFixed.plan!.cumulative, [a, fixedD], settings);
+    expectWithPlan(withFixed.plan!.withPlan, [b], [a, fixedD], settings);
     expectKpisOf(withFixed.kpis, withFixed.cumulative, [a, b, fixedD], settings);
   });
 
@@ -514,6 +527,8 @@ describe('properties of dashboard.client', () => {
           const inPlan = items.filter((i) => planIds.includes(i.id));
           expect(result.plan!.items).toBe(inPlan.length);
           expectKpisOf(result.plan!.kpis, result.plan!.cumulative, inPlan, settings);
+          const rest = items.filter((i) => !planIds.includes(i.id));
+          expectWithPlan(result.plan!.withPlan, rest, inPlan, settings);
           const net = result.kpis.netBenefitMinor;
           if (net > 0) {
             expect(result.plan!.shareOfNetBenefit).toBeCloseTo(

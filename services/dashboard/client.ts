@@ -219,6 +219,11 @@ export const clientDashboardHandlers = {
         items: sums.n,
         kpis: kpisOf(sums, planCumulative),
         cumulative: planCumulative,
+        // Both bands run over quarters 0..horizon; the plan's is empty when it has no items.
+        withPlan: planCumulative.map((p, t) => ({
+          quarter: p.quarter,
+          likely: cumulative[t]!.carryLikely - p.carryLikely + p.fixLikely,
+        })),
         // Of a portfolio that gains nothing overall, no share can be told.
         shareOfNetBenefit: portfolio.net > 0 ? sums.net / portfolio.net : null,
       };

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Client, CreditNote, Engagement, Invoice, PracticeDashboard } from '../../core/api';
+import {
+  EngagementStage,
+  type Client,
+  type CreditNote,
+  type Invoice,
+  type PracticeDashboard,
+} from '../../core/api';
 import { startTestServices, type TestServices } from '../../test/support/services';
 import { billingApi, fail, testClock } from '../billing/test-helpers';
 import { slaApi } from '../sla/test-helpers';
@@ -460,15 +466,7 @@ describe('dashboard.practice properties', () => {
   });
   const engagementArb = fc.record({
     usd: fc.boolean(),
-    stage: fc.constantFrom(
-      'lead',
-      'proposal_sent',
-      'won',
-      'active',
-      'completed',
-      'lost',
-      'cancelled',
-    ),
+    stage: fc.constantFrom(...EngagementStage.options),
     valueMinor: fc.integer({ min: 0, max: 100_000_000 }),
   });
 
@@ -486,7 +484,7 @@ describe('dashboard.practice properties', () => {
             const model = new Map<string, { balance: number; laterThanYear: number }>();
             for (const e of engagements) {
               await b.engagement(e.usd ? usd.id : eur.id, {
-                stage: e.stage as Engagement['stage'],
+                stage: e.stage,
                 contractValueMinor: e.valueMinor,
               });
             }

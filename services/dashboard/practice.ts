@@ -1,5 +1,10 @@
 import { EngagementStage, type MethodName, type PracticeDashboard } from '../../core/api';
-import type { DayAmount } from '../../db';
+import {
+  addMonths as addCivilMonths,
+  daysInMonth,
+  formatCivilDate,
+} from '../../core/sla/civil-date';
+import type { DayAmount, MoneyFilter } from '../../db';
 import { engagementsRepo, requireClient, requireEngagement } from '../billing/engagements';
 import { invalid, today } from '../billing/errors';
 import { invoicesRepo } from '../billing/invoice-view';
@@ -17,9 +22,8 @@ const CONTRACTED_STAGES = new Set<string>(['won', 'active', 'completed']);
 
 /** `YYYY-MM` moved by `n` months. */
 function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + n;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return formatCivilDate(addCivilMonths({ year, month: m, day: 1 }, n)).slice(0, 7);
 }
 
 function monthsBetween(from: string, to: string): number {
@@ -34,8 +38,8 @@ function monthList(from: string, to: string): string[] {
 }
 
 function lastDayOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return formatCivilDate({ year, month: m, day: daysInMonth(year, m) });
 }
 
 /** The first and last month of a timeline period key (`YYYY-MM` or `YYYY-Qn`). */
@@ -89,7 +93,7 @@ function split(rows: readonly DayAmount[]) {
  */
 function slaSummary(
   ctx: ServiceContext,
-  filter: { clientId?: string; engagementId?: string; currency?: string },
+  filter: MoneyFilter,
   fromMonth: string,
   toMonth: string,
   asOf: string,
@@ -158,10 +162,10 @@ export const practiceDashboardHandlers: HandlerMap<Extract<MethodName, 'dashboar
     const { fromMonth, toMonth } = monthRange(input, asOf);
     if (input.clientId) requireClient(ctx, input.clientId);
     if (input.engagementId) requireEngagement(ctx, input.engagementId);
-    const filter = {
-      ...(input.clientId ? { clientId: input.clientId } : {}),
-      ...(input.engagementId ? { engagementId: input.engagementId } : {}),
-      ...(input.currency ? { currency: input.currency } : {}),
+    const filter: MoneyFilter = {
+      clientId: input.clientId,
+      engagementId: input.engagementId,
+      currency: input.currency,
     };
     const from = `${fromMonth}-01`;
     const to = lastDayOf(toMonth);

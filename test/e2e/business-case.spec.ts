@@ -5,6 +5,7 @@ import { DebtRegister, DebtWorkbench } from './pages/DebtPages';
 import { SettingsPage } from './pages/SettingsPage';
 import { tr, type Language } from './support/catalog';
 import { expect, test, type AppHarness } from './support/fixtures';
+import { compactMoney } from './support/format';
 
 type Dashboard = MethodOutput<'dashboard.client'>;
 type Kpis = Dashboard['kpis'];
@@ -23,14 +24,7 @@ function formats(language: Language) {
       minimumFractionDigits: 0,
       maximumFractionDigits: 0,
     }).format(round(minor) / 10 ** minorDigits(currency));
-  const compact = (minor: number, currency: string) =>
-    new Intl.NumberFormat(language, {
-      style: 'currency',
-      currency,
-      notation: 'compact',
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-    }).format(minor / 10 ** minorDigits(currency));
+  const compact = (minor: number, currency: string) => compactMoney(language, minor, currency);
   const percent = (value: number | null) =>
     value === null
       ? '—'

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
-import type { PracticeDashboard, PracticeDashboardInput } from '../../core/api';
+import { AgingBuckets, type PracticeDashboard, type PracticeDashboardInput } from '../../core/api';
 import { formatMoney, minorDigits } from '../../core/money';
 import { SettingsPage } from './pages/SettingsPage';
 import { tr, type Language } from './support/catalog';
 import { expect, test, type AppHarness } from './support/fixtures';
+import { compactMoney, monthLabel } from './support/format';
 
 /**
  * The practice dashboard (home) on the demo workspace, in both languages: every figure on
@@ -14,28 +15,11 @@ import { expect, test, type AppHarness } from './support/fixtures';
  */
 
 const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+/** The receivables aging buckets, youngest first, as the contract lists them. */
+const AGING_BUCKETS = AgingBuckets.keyof().options;
 
 const money = (language: Language) => (minor: number, currency: string) =>
   formatMoney({ amountMinor: minor, currency }, language);
-
-/** Axis ticks: Intl's compact notation in the UI language (万/亿 in Chinese). */
-const compact = (language: Language, minor: number, currency: string) =>
-  new Intl.NumberFormat(language, {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-  }).format(minor / 10 ** minorDigits(currency));
-
-const monthLabel = (language: Language, month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(language, {
-    year: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, 1)));
-};
 
 /**
  * The whole page in one viewport-sized shot (a full-page shot repeats the fixed header and
@@ -194,15 +178,7 @@ async function expectChartTables(d: Dashboard, data: PracticeDashboard, currency
   const aging = await d.showTable('dashboard.aging.title');
   const buckets = data.aging.find((a) => a.currency === currency)!;
   expect(await d.tableRows(aging)).toEqual(
-    (
-      [
-        'currentMinor',
-        'days1to30Minor',
-        'days31to60Minor',
-        'days61to90Minor',
-        'days90plusMinor',
-      ] as const
-    ).map((b) => [d.t(`receivables.buckets.${b}`), fmt(buckets[b], currency)]),
+    AGING_BUCKETS.map((b) => [d.t(`receivables.buckets.${b}`), fmt(buckets[b], currency)]),
   );
   const revenue = await d.showTable('dashboard.revenue.title');
   expect(await d.tableRows(revenue)).toEqual(
@@ -247,8 +223,8 @@ for (const language of ['en', 'zh-CN'] as const) {
     expect(tip).toContain(tr(language, 'dashboard.pipeline.count', { count: active.engagements }));
     if (language === 'zh-CN') {
       // 万/亿 in the tooltip and on the axis.
-      expect(tip).toContain(compact(language, active.valueMinor, first));
-      expect(compact(language, active.valueMinor, first)).toMatch(/[万亿]/);
+      expect(tip).toContain(compactMoney(language, active.valueMinor, first));
+      expect(compactMoney(language, active.valueMinor, first)).toMatch(/[万亿]/);
     }
     // The value axis: every tick label that is not a stage.
     const stageLabels = new Set(
@@ -266,7 +242,7 @@ for (const language of ['en', 'zh-CN'] as const) {
       ...data.pipeline.filter((p) => p.currency === first).map((p) => p.valueMinor),
     );
     expect(ticks.length).toBeGreaterThan(2);
-    expect(ticks).toContain(compact(language, 0, first));
+    expect(ticks).toContain(compactMoney(language, 0, first));
     if (language === 'zh-CN' && top / 10 ** minorDigits(first) >= 20_000) {
       expect(ticks.some((tick) => /[万亿]/.test(tick))).toBe(true);
     }
@@ -635,13 +611,7 @@ test('clicking a revenue month and an aging bar opens their lists', async ({ app
 
   await d.page.goBack();
   const aging = data.aging.find((a) => a.currency === currency)!;
-  const buckets = [
-    'currentMinor',
-    'days1to30Minor',
-    'days31to60Minor',
-    'days61to90Minor',
-    'days90plusMinor',
-  ] as const;
+  const buckets = AGING_BUCKETS;
   const overdueBucket = buckets.findIndex((b) => b !== 'currentMinor' && aging[b] > 0);
   expect(overdueBucket).toBeGreaterThan(0);
   await d.tooltipAt(

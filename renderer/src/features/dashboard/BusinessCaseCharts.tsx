@@ -18,54 +18,30 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import {
-  Area,
   Bar,
   BarChart,
   CartesianGrid,
   Cell,
-  ComposedChart,
-  Legend,
-  Line,
   ReferenceLine,
   ResponsiveContainer,
-  Scatter,
-  ScatterChart,
   Tooltip,
   XAxis,
   YAxis,
-  ZAxis,
 } from 'recharts';
 import { ListFrame } from '../../components/ListStates';
 import { StatLabel } from '../../ui/StatCard';
-import { CHART_MARGIN, tooltipStyle } from '../../ui/chart';
-import { useChartTheme, type ChartTheme } from '../debt/components/chartTheme';
+import { axisStyle, tooltipStyle } from '../../ui/chart';
+import { useChartTheme } from '../../ui/chartTheme';
+import {
+  CumulativeBandChart,
+  PriorityMatrixChart,
+  type ChartScale,
+} from '../debt/components/DebtCharts';
 import { useDebtFormat } from '../debt/format';
 import { IMPACTS, STATUSES } from '../debt/options';
 import { ChartPanel } from './ChartPanel';
-import { cumulativeRows, fileSlug, registerPath } from './businessCase';
+import { fileSlug, registerPath } from './businessCase';
 import { useCompactMoney, useTooltipMoney } from './format';
-
-type MatrixPoint = ClientDashboard['matrix'][number];
-
-/** Type sizes of the dashboard (`page`) and of presentation mode (`present`). */
-export type Scale = 'page' | 'present';
-
-function axis(theme: ChartTheme, scale: Scale) {
-  return {
-    stroke: theme.axis,
-    tick: { fill: theme.axis, fontSize: scale === 'present' ? 16 : 11 },
-  };
-}
-
-function legendStyle(theme: ChartTheme, scale: Scale) {
-  return { fontSize: scale === 'present' ? 16 : 12, color: theme.axis };
-}
-
-function presentTooltip(theme: ChartTheme, scale: Scale) {
-  const style = tooltipStyle(theme);
-  if (scale === 'page') return style;
-  return { ...style, contentStyle: { ...style.contentStyle, fontSize: 16 } };
-}
 
 /** The portfolio's figures: carrying, fixing, net benefit, ROI, payback, items. */
 export function KpiGrid({
@@ -73,7 +49,7 @@ export function KpiGrid({
   scale = 'page',
 }: {
   data: Pick<ClientDashboard, 'kpis' | 'currency' | 'horizonQuarters' | 'otherCurrencyItems'>;
-  scale?: Scale;
+  scale?: ChartScale;
 }) {
   const { t } = useTranslation();
   const fmt = useDebtFormat();
@@ -168,22 +144,10 @@ export function CumulativePanel({
 }: {
   data: ClientDashboard;
   height?: number;
-  scale?: Scale;
+  scale?: ChartScale;
 }) {
   const { t } = useTranslation();
-  const theme = useChartTheme();
   const fmt = useDebtFormat();
-  const compact = useCompactMoney();
-  const money = useTooltipMoney();
-  const { currency } = data;
-  const rows = useMemo(
-    () => cumulativeRows(data.cumulative, data.plan?.cumulative ?? null),
-    [data.cumulative, data.plan],
-  );
-  const show = (value: unknown) =>
-    Array.isArray(value)
-      ? value.map((v) => money(Math.round(Number(v)), currency)).join(' – ')
-      : money(Math.round(Number(value)), currency);
   const title = t('businessCase.charts.cumulative');
   return (
     <ChartPanel
@@ -195,70 +159,13 @@ export function CumulativePanel({
       exportName={`${fileSlug(data.clientName)} - ${title}`}
       height={height}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={rows} margin={CHART_MARGIN} accessibilityLayer title={title}>
-          <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="quarter"
-            {...axis(theme, scale)}
-            tickFormatter={(q: number) => t('debt.charts.quarterTick', { quarter: q })}
-          />
-          <YAxis
-            {...axis(theme, scale)}
-            width={scale === 'present' ? 110 : 80}
-            tickFormatter={(v: number) => compact(v, currency)}
-          />
-          <Tooltip
-            {...presentTooltip(theme, scale)}
-            labelFormatter={(q) => t('debt.charts.quarterTick', { quarter: Number(q) })}
-            formatter={(value, name) => [show(value), name]}
-          />
-          <Legend itemSorter={null} wrapperStyle={legendStyle(theme, scale)} />
-          <Area
-            dataKey="carryBand"
-            name={t('debt.charts.carryBand')}
-            stroke="none"
-            fill={theme.carry}
-            fillOpacity={0.15}
-            isAnimationActive={false}
-          />
-          <Area
-            dataKey="fixBand"
-            name={t('debt.charts.fixBand')}
-            stroke="none"
-            fill={theme.fix}
-            fillOpacity={0.15}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="carry"
-            name={t('debt.charts.carry')}
-            stroke={theme.carry}
-            strokeWidth={scale === 'present' ? 3 : 2}
-            dot={false}
-            isAnimationActive={false}
-          />
-          <Line
-            dataKey="fix"
-            name={t('debt.charts.fix')}
-            stroke={theme.fix}
-            strokeWidth={scale === 'present' ? 3 : 2}
-            dot={false}
-            isAnimationActive={false}
-          />
-          {data.plan && (
-            <Line
-              dataKey="withPlan"
-              name={t('businessCase.charts.withPlan')}
-              stroke={theme.series[1]}
-              strokeWidth={scale === 'present' ? 3 : 2}
-              strokeDasharray="6 4"
-              dot={false}
-              isAnimationActive={false}
-            />
-          )}
-        </ComposedChart>
-      </ResponsiveContainer>
+      <CumulativeBandChart
+        bands={data.cumulative}
+        withPlan={data.plan?.withPlan}
+        currency={data.currency}
+        title={title}
+        scale={scale}
+      />
     </ChartPanel>
   );
 }
@@ -275,20 +182,13 @@ export function MatrixPanel({
 }: {
   data: ClientDashboard;
   height?: number;
-  scale?: Scale;
+  scale?: ChartScale;
   interactive?: boolean;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const theme = useChartTheme();
   const fmt = useDebtFormat();
-  const compact = useCompactMoney();
-  const money = useTooltipMoney();
-  const { currency, matrix } = data;
-  const byImpact = useMemo(
-    () => IMPACTS.map((impact) => ({ impact, points: matrix.filter((p) => p.impact === impact) })),
-    [matrix],
-  );
+  const { matrix } = data;
   const title = t('businessCase.charts.matrix');
   const capped = data.matrixTotal > matrix.length;
   return (
@@ -305,103 +205,13 @@ export function MatrixPanel({
       exportName={`${fileSlug(data.clientName)} - ${title}`}
       height={height}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart
-          margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
-          accessibilityLayer
-          title={title}
-        >
-          <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
-          <XAxis
-            type="number"
-            dataKey="fixDays"
-            name={t('debt.charts.fixDays')}
-            padding={{ left: 16, right: 24 }}
-            {...axis(theme, scale)}
-            label={{
-              value: t('debt.charts.fixDays'),
-              position: 'insideBottom',
-              offset: -14,
-              fill: theme.axis,
-              fontSize: scale === 'present' ? 16 : 12,
-            }}
-          />
-          <YAxis
-            type="number"
-            dataKey="netBenefitMinor"
-            name={t('debt.charts.netBenefit')}
-            {...axis(theme, scale)}
-            width={scale === 'present' ? 110 : 80}
-            tickFormatter={(v: number) => compact(v, currency)}
-            padding={{ top: 24, bottom: 12 }}
-          />
-          <ZAxis
-            type="number"
-            dataKey="quarterlyCostMinor"
-            range={scale === 'present' ? [120, 1600] : [60, 900]}
-            name={t('debt.charts.quarterlyCost')}
-          />
-          <ReferenceLine y={0} stroke={theme.zero} />
-          <Tooltip
-            cursor={{ strokeDasharray: '3 3' }}
-            content={({ active, payload }) => {
-              const point = payload?.[0]?.payload as MatrixPoint | undefined;
-              if (!active || !point) return null;
-              const style = presentTooltip(theme, scale);
-              return (
-                <div style={{ ...style.contentStyle, padding: '8px 10px', maxWidth: 360 }}>
-                  <div className="recharts-tooltip-label" style={style.labelStyle}>
-                    {point.title}
-                  </div>
-                  <div>
-                    {t('debt.charts.netBenefit')}:{' '}
-                    {money(Math.round(point.netBenefitMinor), currency)}
-                  </div>
-                  <div>
-                    {t('debt.charts.fixDays')}: {fmt.days(point.fixDays)}
-                  </div>
-                  <div>
-                    {t('debt.charts.quarterlyCost')}:{' '}
-                    {money(Math.round(point.quarterlyCostMinor), currency)}
-                  </div>
-                  <div>
-                    {t(`debt.impact.${point.impact}`)} · {t(`debt.status.${point.status}`)}
-                  </div>
-                </div>
-              );
-            }}
-          />
-          <Legend
-            itemSorter={null}
-            verticalAlign="top"
-            wrapperStyle={{ ...legendStyle(theme, scale), paddingBottom: 8 }}
-          />
-          {byImpact.map(({ impact, points }) => (
-            <Scatter
-              key={impact}
-              name={t(`debt.impact.${impact}`)}
-              data={points}
-              fill={theme.impact[impact]}
-              fillOpacity={0.7}
-              stroke={theme.impact[impact]}
-              isAnimationActive={false}
-              cursor={interactive ? 'pointer' : undefined}
-              onClick={
-                interactive
-                  ? (point) => {
-                      const id = (point.payload as { id?: string } | undefined)?.id;
-                      if (id) void navigate(`/debt/${id}`);
-                    }
-                  : undefined
-              }
-            >
-              {points.map((point) => (
-                <Cell key={point.id} data-item-id={point.id} />
-              ))}
-            </Scatter>
-          ))}
-        </ScatterChart>
-      </ResponsiveContainer>
+      <PriorityMatrixChart
+        points={matrix}
+        currency={data.currency}
+        title={title}
+        scale={scale}
+        onOpen={interactive ? (id) => void navigate(`/debt/${id}`) : undefined}
+      />
     </ChartPanel>
   );
 }
@@ -488,10 +298,10 @@ function BreakdownChart({
             <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" horizontal={false} />
             <XAxis
               type="number"
-              {...axis(theme, 'page')}
+              {...axisStyle(theme)}
               tickFormatter={(v: number) => compact(v, currency)}
             />
-            <YAxis type="category" dataKey="label" {...axis(theme, 'page')} width={96} />
+            <YAxis type="category" dataKey="label" {...axisStyle(theme)} width={96} />
             <ReferenceLine x={0} stroke={theme.zero} />
             <Tooltip
               {...tooltipStyle(theme)}
@@ -674,7 +484,7 @@ function ImpactItemsModal({
 }
 
 /** What the saved fix plan saves, or how to make one. */
-export function PlanPanel({ data, scale = 'page' }: { data: ClientDashboard; scale?: Scale }) {
+export function PlanPanel({ data, scale = 'page' }: { data: ClientDashboard; scale?: ChartScale }) {
   const { t } = useTranslation();
   const fmt = useDebtFormat();
   const big = scale === 'present';

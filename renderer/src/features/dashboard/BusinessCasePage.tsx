@@ -108,7 +108,6 @@ export function BusinessCasePage() {
     );
   }
 
-  const allItems = data.byStatus.reduce((sum, s) => sum + s.items, 0);
   const counts = new Map(data.byStatus.map((s) => [s.status, s.items]));
   const filters = (
     <Group gap={6} role="group" aria-label={t('businessCase.filters.statuses')}>
@@ -145,7 +144,8 @@ export function BusinessCasePage() {
     </Group>
   );
 
-  if (allItems === 0 && data.otherCurrencyItems === 0) {
+  // No item in any status (the counts are per status, not only the chosen ones).
+  if (data.byStatus.every((s) => s.items === 0) && data.otherCurrencyItems === 0) {
     return (
       <div className={classes.page}>
         {header}

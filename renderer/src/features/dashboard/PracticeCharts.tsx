@@ -1,4 +1,4 @@
-import type { EngagementStage, PracticeDashboard } from '@core/api';
+import type { PracticeDashboard } from '@core/api';
 import { Anchor, Paper, Progress, SegmentedControl, Table, Text } from '@mantine/core';
 import { useReducedMotion } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
@@ -17,7 +17,7 @@ import {
 } from 'recharts';
 import { useFormatters } from '../../i18n/format';
 import { axisStyle, CHART_MARGIN, tooltipStyle } from '../../ui/chart';
-import { useChartTheme, type ChartTheme } from '../../ui/chartTheme';
+import { useChartTheme } from '../../ui/chartTheme';
 import { formatCalendarDate } from '../billing/format';
 import { ChartPanel } from './ChartPanel';
 import {
@@ -147,12 +147,19 @@ function NoFigures() {
   );
 }
 
-/** Shared bits of every money bar chart: grid, axes in the theme, money ticks and tooltip. */
-function useMoneyAxes(currency: string, theme: ChartTheme) {
+/**
+ * Shared bits of every money bar chart: the theme, whether bars grow in (not when the user
+ * asked the system for less motion), grid, axes in the theme, money ticks and tooltip.
+ */
+function useMoneyChart(currency: string) {
+  const theme = useChartTheme();
+  const animate = !useReducedMotion();
   const compact = useCompactMoney();
   const money = useTooltipMoney();
   const { money: exact } = useFormatters();
   return {
+    theme,
+    animate,
     grid: <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" vertical={false} />,
     yAxis: (
       <YAxis
@@ -185,45 +192,71 @@ function useMoneyAxes(currency: string, theme: ChartTheme) {
   };
 }
 
-export function PipelineChart({ data, currency, filters }: PracticeChartsProps) {
-  const { t } = useTranslation();
-  const theme = useChartTheme();
-  // Bars grow in, unless the user asked the system for less motion.
-  const animate = !useReducedMotion();
-  const navigate = useNavigate();
-  const fmt = useFormatters();
-  const axes = useMoneyAxes(currency, theme);
+/**
+ * One chart of the page in its panel: the chart/table switch and "View list" link in the
+ * header, and "no figures" instead of both when there is nothing to draw.
+ */
+function FiguresPanel({
+  title,
+  description,
+  currency,
+  listTo,
+  empty,
+  table,
+  chart,
+}: {
+  title: string;
+  description: string;
+  currency: string;
+  listTo: string;
+  empty: boolean;
+  table: { headers: string[]; rows: () => TableRow[] };
+  chart: ReactNode;
+}) {
   const [view, setView] = useState<View>('chart');
-  const rows = data.pipeline
-    .filter((p) => p.currency === currency)
-    .map((p) => ({ ...p, label: t(`engagements.stage.${p.stage}`) }));
-  const title = t('dashboard.pipeline.title');
-  const open = (stage: EngagementStage) => navigate(engagementsPath(filters, [stage], currency));
   return (
     <ChartPanel
       title={title}
-      description={t('dashboard.pipeline.description')}
+      description={description}
       exportName={`${title} ${currency}`}
-      actions={
-        <PanelActions
-          title={title}
-          view={view}
-          onView={setView}
-          listTo={engagementsPath(filters, [], currency)}
-        />
-      }
+      actions={<PanelActions title={title} view={view} onView={setView} listTo={listTo} />}
     >
-      {rows.length === 0 ? (
+      {empty ? (
         <NoFigures />
       ) : view === 'table' ? (
-        <FiguresTable
-          caption={title}
-          headers={[
-            t('dashboard.pipeline.stage'),
-            t('dashboard.pipeline.engagements'),
-            t('dashboard.pipeline.value'),
-          ]}
-          rows={rows.map((r) => ({
+        <FiguresTable caption={title} headers={table.headers} rows={table.rows()} />
+      ) : (
+        <ResponsiveContainer width="100%" height="100%">
+          {chart}
+        </ResponsiveContainer>
+      )}
+    </ChartPanel>
+  );
+}
+
+export function PipelineChart({ data, currency, filters }: PracticeChartsProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const fmt = useFormatters();
+  const { theme, animate, ...axes } = useMoneyChart(currency);
+  const rows = data.pipeline
+    .filter((p) => p.currency === currency)
+    .map((p) => ({ ...p, label: t(`engagements.stage.${p.stage}`) }));
+  return (
+    <FiguresPanel
+      title={t('dashboard.pipeline.title')}
+      description={t('dashboard.pipeline.description')}
+      currency={currency}
+      listTo={engagementsPath(filters, [], currency)}
+      empty={rows.length === 0}
+      table={{
+        headers: [
+          t('dashboard.pipeline.stage'),
+          t('dashboard.pipeline.engagements'),
+          t('dashboard.pipeline.value'),
+        ],
+        rows: () =>
+          rows.map((r) => ({
             key: r.stage,
             label: r.label,
             to: engagementsPath(filters, [r.stage], currency),
@@ -232,52 +265,46 @@ export function PipelineChart({ data, currency, filters }: PracticeChartsProps) 
               value: axes.exact(r.valueMinor, currency),
             }),
             cells: [fmt.number(r.engagements), axes.exact(r.valueMinor, currency)],
-          }))}
-        />
-      ) : (
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={CHART_MARGIN}>
-            {axes.grid}
-            <XAxis dataKey="label" {...axisStyle(theme)} interval={0} />
-            {axes.yAxis}
-            <Tooltip
-              {...tooltipStyle(theme)}
-              cursor={{ fill: theme.grid, fillOpacity: 0.35 }}
-              formatter={(value, _name, item) => [
-                `${axes.money(Number(value), currency)} · ${t('dashboard.pipeline.count', {
-                  count: (item.payload as (typeof rows)[number]).engagements,
-                })}`,
-                t('dashboard.pipeline.value'),
-              ]}
-            />
-            <Bar
-              isAnimationActive={animate}
-              dataKey="valueMinor"
-              name={t('dashboard.pipeline.value')}
-              fill={theme.series[0]}
-              radius={[4, 4, 0, 0]}
-              cursor="pointer"
-              onClick={(_bar, index) => {
-                const row = rows[index];
-                if (row) open(row.stage);
-              }}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      )}
-    </ChartPanel>
+          })),
+      }}
+      chart={
+        <BarChart data={rows} margin={CHART_MARGIN}>
+          {axes.grid}
+          <XAxis dataKey="label" {...axisStyle(theme)} interval={0} />
+          {axes.yAxis}
+          <Tooltip
+            {...tooltipStyle(theme)}
+            cursor={{ fill: theme.grid, fillOpacity: 0.35 }}
+            formatter={(value, _name, item) => [
+              `${axes.money(Number(value), currency)} · ${t('dashboard.pipeline.count', {
+                count: (item.payload as (typeof rows)[number]).engagements,
+              })}`,
+              t('dashboard.pipeline.value'),
+            ]}
+          />
+          <Bar
+            isAnimationActive={animate}
+            dataKey="valueMinor"
+            name={t('dashboard.pipeline.value')}
+            fill={theme.series[0]}
+            radius={[4, 4, 0, 0]}
+            cursor="pointer"
+            onClick={(_bar, index) => {
+              const row = rows[index];
+              if (row) void navigate(engagementsPath(filters, [row.stage], currency));
+            }}
+          />
+        </BarChart>
+      }
+    />
   );
 }
 
 export function CashInChart({ data, currency }: PracticeChartsProps) {
   const { t } = useTranslation();
-  const theme = useChartTheme();
-  // Bars grow in, unless the user asked the system for less motion.
-  const animate = !useReducedMotion();
   const navigate = useNavigate();
   const month = useMonthFormat();
-  const axes = useMoneyAxes(currency, theme);
-  const [view, setView] = useState<View>('chart');
+  const { theme, animate, ...axes } = useMoneyChart(currency);
   const rows = data.cashIn
     .filter((c) => c.currency === currency)
     .map((c) => ({
@@ -285,27 +312,22 @@ export function CashInChart({ data, currency }: PracticeChartsProps) {
       label: month(c.month),
       totalMinor: c.fromInvoicesMinor + c.fromMilestonesMinor,
     }));
-  const title = t('dashboard.cashIn.title');
-  const nothing = rows.every((r) => r.totalMinor === 0);
   return (
-    <ChartPanel
-      title={title}
+    <FiguresPanel
+      title={t('dashboard.cashIn.title')}
       description={t('dashboard.cashIn.description')}
-      exportName={`${title} ${currency}`}
-      actions={<PanelActions title={title} view={view} onView={setView} listTo="/receivables" />}
-    >
-      {nothing ? (
-        <NoFigures />
-      ) : view === 'table' ? (
-        <FiguresTable
-          caption={title}
-          headers={[
-            t('dashboard.cashIn.month'),
-            t('dashboard.cashIn.invoices'),
-            t('dashboard.cashIn.milestones'),
-            t('dashboard.cashIn.total'),
-          ]}
-          rows={rows.map((r) => ({
+      currency={currency}
+      listTo="/receivables"
+      empty={rows.every((r) => r.totalMinor === 0)}
+      table={{
+        headers: [
+          t('dashboard.cashIn.month'),
+          t('dashboard.cashIn.invoices'),
+          t('dashboard.cashIn.milestones'),
+          t('dashboard.cashIn.total'),
+        ],
+        rows: () =>
+          rows.map((r) => ({
             key: r.month,
             label: r.label,
             to: '/receivables',
@@ -318,51 +340,45 @@ export function CashInChart({ data, currency }: PracticeChartsProps) {
               axes.exact(r.fromMilestonesMinor, currency),
               axes.exact(r.totalMinor, currency),
             ],
-          }))}
-        />
-      ) : (
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={rows}
-            margin={CHART_MARGIN}
-            onClick={() => void navigate('/receivables')}
-            style={{ cursor: 'pointer' }}
-          >
-            {axes.grid}
-            <XAxis dataKey="label" {...axisStyle(theme)} />
-            {axes.yAxis}
-            {axes.tooltip}
-            {axes.legend}
-            <Bar
-              isAnimationActive={animate}
-              dataKey="fromInvoicesMinor"
-              name={t('dashboard.cashIn.invoices')}
-              stackId="cash"
-              fill={theme.series[0]}
-            />
-            <Bar
-              isAnimationActive={animate}
-              dataKey="fromMilestonesMinor"
-              name={t('dashboard.cashIn.milestones')}
-              stackId="cash"
-              fill={theme.series[1]}
-              radius={[4, 4, 0, 0]}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      )}
-    </ChartPanel>
+          })),
+      }}
+      chart={
+        <BarChart
+          data={rows}
+          margin={CHART_MARGIN}
+          onClick={() => void navigate('/receivables')}
+          style={{ cursor: 'pointer' }}
+        >
+          {axes.grid}
+          <XAxis dataKey="label" {...axisStyle(theme)} />
+          {axes.yAxis}
+          {axes.tooltip}
+          {axes.legend}
+          <Bar
+            isAnimationActive={animate}
+            dataKey="fromInvoicesMinor"
+            name={t('dashboard.cashIn.invoices')}
+            stackId="cash"
+            fill={theme.series[0]}
+          />
+          <Bar
+            isAnimationActive={animate}
+            dataKey="fromMilestonesMinor"
+            name={t('dashboard.cashIn.milestones')}
+            stackId="cash"
+            fill={theme.series[1]}
+            radius={[4, 4, 0, 0]}
+          />
+        </BarChart>
+      }
+    />
   );
 }
 
 export function AgingChart({ data, currency, filters }: PracticeChartsProps) {
   const { t, i18n } = useTranslation();
-  const theme = useChartTheme();
-  // Bars grow in, unless the user asked the system for less motion.
-  const animate = !useReducedMotion();
   const navigate = useNavigate();
-  const axes = useMoneyAxes(currency, theme);
-  const [view, setView] = useState<View>('chart');
+  const { theme, animate, ...axes } = useMoneyChart(currency);
   const aging = data.aging.find((a) => a.currency === currency);
   const colors = [theme.good, theme.warn, theme.warn, theme.bad, theme.bad];
   const rows = AGING_BUCKETS.map((bucket, i) => ({
@@ -376,24 +392,19 @@ export function AgingChart({ data, currency, filters }: PracticeChartsProps) {
         ? '/receivables'
         : invoicesPath(filters, { status: 'overdue', currency }),
   }));
-  const title = t('dashboard.aging.title');
-  const nothing = rows.every((r) => r.valueMinor === 0);
   return (
-    <ChartPanel
-      title={title}
+    <FiguresPanel
+      title={t('dashboard.aging.title')}
       description={t('dashboard.aging.description', {
         date: formatCalendarDate(data.asOf, i18n.language),
       })}
-      exportName={`${title} ${currency}`}
-      actions={<PanelActions title={title} view={view} onView={setView} listTo="/receivables" />}
-    >
-      {nothing ? (
-        <NoFigures />
-      ) : view === 'table' ? (
-        <FiguresTable
-          caption={title}
-          headers={[t('dashboard.aging.bucket'), t('dashboard.aging.amount')]}
-          rows={rows.map((r) => ({
+      currency={currency}
+      listTo="/receivables"
+      empty={rows.every((r) => r.valueMinor === 0)}
+      table={{
+        headers: [t('dashboard.aging.bucket'), t('dashboard.aging.amount')],
+        rows: () =>
+          rows.map((r) => ({
             key: r.bucket,
             label: r.label,
             to: r.to,
@@ -402,82 +413,59 @@ export function AgingChart({ data, currency, filters }: PracticeChartsProps) {
               value: axes.exact(r.valueMinor, currency),
             }),
             cells: [axes.exact(r.valueMinor, currency)],
-          }))}
-        />
-      ) : (
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={CHART_MARGIN}>
-            {axes.grid}
-            <XAxis dataKey="label" {...axisStyle(theme)} interval={0} />
-            {axes.yAxis}
-            {axes.tooltip}
-            <Bar
-              isAnimationActive={animate}
-              dataKey="valueMinor"
-              name={t('dashboard.aging.amount')}
-              radius={[4, 4, 0, 0]}
-              cursor="pointer"
-              onClick={(_bar, index) => {
-                const row = rows[index];
-                if (row) void navigate(row.to);
-              }}
-            >
-              {rows.map((r) => (
-                <Cell key={r.bucket} fill={r.color} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      )}
-    </ChartPanel>
+          })),
+      }}
+      chart={
+        <BarChart data={rows} margin={CHART_MARGIN}>
+          {axes.grid}
+          <XAxis dataKey="label" {...axisStyle(theme)} interval={0} />
+          {axes.yAxis}
+          {axes.tooltip}
+          <Bar
+            isAnimationActive={animate}
+            dataKey="valueMinor"
+            name={t('dashboard.aging.amount')}
+            radius={[4, 4, 0, 0]}
+            cursor="pointer"
+            onClick={(_bar, index) => {
+              const row = rows[index];
+              if (row) void navigate(row.to);
+            }}
+          >
+            {rows.map((r) => (
+              <Cell key={r.bucket} fill={r.color} />
+            ))}
+          </Bar>
+        </BarChart>
+      }
+    />
   );
 }
 
 export function RevenueChart({ data, currency, filters }: PracticeChartsProps) {
   const { t } = useTranslation();
-  const theme = useChartTheme();
-  // Bars grow in, unless the user asked the system for less motion.
-  const animate = !useReducedMotion();
   const navigate = useNavigate();
   const month = useMonthFormat();
-  const axes = useMoneyAxes(currency, theme);
-  const [view, setView] = useState<View>('chart');
+  const { theme, animate, ...axes } = useMoneyChart(currency);
   const rows = data.revenue
     .filter((r) => r.currency === currency)
     .map((r) => ({ ...r, label: month(r.month) }));
-  const title = t('dashboard.revenue.title');
-  const nothing = rows.every((r) => r.invoicedMinor === 0 && r.paidMinor === 0);
-  const open = (m: string) => navigate(revenueMonthPath(filters, m, currency));
   return (
-    <ChartPanel
-      title={title}
+    <FiguresPanel
+      title={t('dashboard.revenue.title')}
       description={t('dashboard.revenue.description')}
-      exportName={`${title} ${currency}`}
-      actions={
-        <PanelActions
-          title={title}
-          view={view}
-          onView={setView}
-          listTo={invoicesPath(filters, {
-            issuedFrom: data.from,
-            issuedTo: data.to,
-            currency,
-          })}
-        />
-      }
-    >
-      {nothing ? (
-        <NoFigures />
-      ) : view === 'table' ? (
-        <FiguresTable
-          caption={title}
-          headers={[
-            t('dashboard.revenue.month'),
-            t('dashboard.revenue.invoiced'),
-            t('dashboard.revenue.credited'),
-            t('dashboard.revenue.paid'),
-          ]}
-          rows={rows.map((r) => ({
+      currency={currency}
+      listTo={invoicesPath(filters, { issuedFrom: data.from, issuedTo: data.to, currency })}
+      empty={rows.every((r) => r.invoicedMinor === 0 && r.paidMinor === 0)}
+      table={{
+        headers: [
+          t('dashboard.revenue.month'),
+          t('dashboard.revenue.invoiced'),
+          t('dashboard.revenue.credited'),
+          t('dashboard.revenue.paid'),
+        ],
+        rows: () =>
+          rows.map((r) => ({
             key: r.month,
             label: r.label,
             to: revenueMonthPath(filters, r.month, currency),
@@ -490,50 +478,48 @@ export function RevenueChart({ data, currency, filters }: PracticeChartsProps) {
               axes.exact(r.creditedMinor, currency),
               axes.exact(r.paidMinor, currency),
             ],
-          }))}
-        />
-      ) : (
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={rows}
-            margin={CHART_MARGIN}
-            style={{ cursor: 'pointer' }}
-            onClick={(state) => {
-              const index = Number(state.activeTooltipIndex ?? state.activeIndex);
-              const row = Number.isInteger(index) ? rows[index] : undefined;
-              if (row) void open(row.month);
-            }}
-          >
-            {axes.grid}
-            <XAxis dataKey="label" {...axisStyle(theme)} />
-            {axes.yAxis}
-            {axes.tooltip}
-            {axes.legend}
-            <Bar
-              isAnimationActive={animate}
-              dataKey="invoicedMinor"
-              name={t('dashboard.revenue.invoiced')}
-              fill={theme.series[0]}
-              radius={[4, 4, 0, 0]}
-            />
-            <Bar
-              isAnimationActive={animate}
-              dataKey="creditedMinor"
-              name={t('dashboard.revenue.credited')}
-              fill={theme.warn}
-              radius={[4, 4, 0, 0]}
-            />
-            <Bar
-              isAnimationActive={animate}
-              dataKey="paidMinor"
-              name={t('dashboard.revenue.paid')}
-              fill={theme.series[1]}
-              radius={[4, 4, 0, 0]}
-            />
-          </BarChart>
-        </ResponsiveContainer>
-      )}
-    </ChartPanel>
+          })),
+      }}
+      chart={
+        <BarChart
+          data={rows}
+          margin={CHART_MARGIN}
+          style={{ cursor: 'pointer' }}
+          onClick={(state) => {
+            const index = Number(state.activeTooltipIndex ?? state.activeIndex);
+            const row = Number.isInteger(index) ? rows[index] : undefined;
+            if (row) void navigate(revenueMonthPath(filters, row.month, currency));
+          }}
+        >
+          {axes.grid}
+          <XAxis dataKey="label" {...axisStyle(theme)} />
+          {axes.yAxis}
+          {axes.tooltip}
+          {axes.legend}
+          <Bar
+            isAnimationActive={animate}
+            dataKey="invoicedMinor"
+            name={t('dashboard.revenue.invoiced')}
+            fill={theme.series[0]}
+            radius={[4, 4, 0, 0]}
+          />
+          <Bar
+            isAnimationActive={animate}
+            dataKey="creditedMinor"
+            name={t('dashboard.revenue.credited')}
+            fill={theme.warn}
+            radius={[4, 4, 0, 0]}
+          />
+          <Bar
+            isAnimationActive={animate}
+            dataKey="paidMinor"
+            name={t('dashboard.revenue.paid')}
+            fill={theme.series[1]}
+            radius={[4, 4, 0, 0]}
+          />
+        </BarChart>
+      }
+    />
   );
 }
 

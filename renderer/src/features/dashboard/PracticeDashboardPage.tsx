@@ -86,7 +86,8 @@ const MONTHS_AHEAD = 12;
 export function PracticeDashboardPage() {
   const { t } = useTranslation();
   const { filters, update, clear, active } = usePracticeFilters();
-  const input = useMemo(() => toInput(filters), [filters]);
+  // The query key is hashed: a new input object per render asks for nothing new.
+  const input = toInput(filters);
   const reversed = !!(filters.from && filters.to && filters.from > filters.to);
   const query = useQuery({ ...dashboardQueries.practice(input), enabled: !reversed });
   const data = query.data;

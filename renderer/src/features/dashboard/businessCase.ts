@@ -1,10 +1,10 @@
-import type { ClientDashboard } from '@core/api/dashboard';
 import { DebtStatus, type DebtStatus as Status } from '@core/api/debt';
 import { queryOptions } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { call } from '../../api/client';
 import { debtKeys } from '../debt/queries';
+import { listedIn, readListParam } from './drill';
 
 /**
  * The client business case (`dashboard.client`). Its key hangs off the debt items' branch,
@@ -36,19 +36,14 @@ export const businessCaseQueries = {
 
 /** Statuses named in the URL (`?status=proposed&status=accepted`, or comma-separated). */
 export function parseStatuses(params: URLSearchParams): Status[] {
-  return statusesFrom(params.getAll('status').join(','));
-}
-
-function statusesFrom(list: string): Status[] {
-  const named = new Set(list.split(','));
-  return DebtStatus.options.filter((status) => named.has(status));
+  return readListParam(params, 'status', DebtStatus.options);
 }
 
 /** The status filter kept in the URL; empty means the services' default set. */
 export function useStatusParam() {
   const [params, setParams] = useSearchParams();
   const key = params.getAll('status').join(',');
-  const statuses = useMemo(() => statusesFrom(key), [key]);
+  const statuses = useMemo(() => listedIn(key, DebtStatus.options), [key]);
   const setStatuses = useCallback(
     (next: readonly Status[]) =>
       setParams(
@@ -71,42 +66,6 @@ export function registerPath(clientId: string, statuses: readonly Status[]): str
   for (const status of statuses) params.append('status', status);
   const query = params.toString();
   return `/clients/${clientId}/debt${query ? `?${query}` : ''}`;
-}
-
-export type BandPoint = ClientDashboard['cumulative'][number];
-
-/** One row of the cumulative chart: likely lines, P10–P90 bands, and the plan's line. */
-export interface CumulativeRow {
-  quarter: number;
-  carry: number;
-  fix: number;
-  carryBand: [number, number];
-  fixBand: [number, number];
-  /** Fixing the plan's items and carrying the rest (when a plan is saved). */
-  withPlan?: number;
-}
-
-/**
- * The chart rows. With a saved plan, "with the plan" is the portfolio's carrying cost less
- * the plan items' carrying plus their fixing — the path the client is on if the plan is
- * carried out (both series are the services' figures for the same quarters).
- */
-export function cumulativeRows(
-  cumulative: readonly BandPoint[],
-  plan: readonly BandPoint[] | null,
-): CumulativeRow[] {
-  const planByQuarter = new Map((plan ?? []).map((p) => [p.quarter, p]));
-  return cumulative.map((d) => {
-    const p = planByQuarter.get(d.quarter);
-    return {
-      quarter: d.quarter,
-      carry: d.carryLikely,
-      fix: d.fixLikely,
-      carryBand: [d.carryP10, d.carryP90],
-      fixBand: [d.fixP10, d.fixP90],
-      ...(p ? { withPlan: d.carryLikely - p.carryLikely + p.fixLikely } : {}),
-    };
-  });
 }
 
 /** A safe file name part from a client's name. */

@@ -1,6 +1,7 @@
-import type { EngagementStage, PracticeDashboardInput } from '@core/api';
+import { AgingBuckets, type EngagementStage, type PracticeDashboardInput } from '@core/api';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { CURRENCY, ID, readParam } from './drill';
 
 /**
  * The practice dashboard's filters live in the URL (`#/?client=…&currency=EUR&from=2026-01
@@ -19,8 +20,6 @@ export interface PracticeFilters {
   chart: string | null;
 }
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CURRENCY = /^[A-Z]{3}$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const PARAMS = {
@@ -33,10 +32,7 @@ const PARAMS = {
 } as const satisfies Record<keyof PracticeFilters, string>;
 
 function read(params: URLSearchParams): PracticeFilters {
-  const get = (name: string, pattern: RegExp) => {
-    const value = params.get(name);
-    return value && pattern.test(value) ? value : null;
-  };
+  const get = (name: string, pattern: RegExp) => readParam(params, name, pattern) ?? null;
   const clientId = get('client', ID);
   return {
     clientId,
@@ -109,14 +105,8 @@ export function usePracticeFilters() {
   return { filters, update, clear, active };
 }
 
-/** The receivables aging buckets, youngest first. */
-export const AGING_BUCKETS = [
-  'currentMinor',
-  'days1to30Minor',
-  'days31to60Minor',
-  'days61to90Minor',
-  'days90plusMinor',
-] as const;
+/** The receivables aging buckets, youngest first (the contract's fields, in its order). */
+export const AGING_BUCKETS = AgingBuckets.keyof().options;
 
 /** Stages counted as contracted (the KPI's drill-down). */
 export const CONTRACTED_STAGES: EngagementStage[] = ['won', 'active', 'completed'];

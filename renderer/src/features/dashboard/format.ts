@@ -11,15 +11,37 @@ import { formatMoney, minorDigits } from '../../lib/money';
 
 export { formatMoney };
 
+/**
+ * One `Intl` formatter per key, made on first use: building one costs about 30–50 µs, and
+ * the charts format every tick, label and tooltip on each render.
+ */
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const compactFormats = new Map<string, Intl.NumberFormat>();
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** `(minor, currency) => '€12.3K'` in the UI language (万/亿 in Chinese). */
 export function compactMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-  }).format(minor / 10 ** minorDigits(currency));
+  const format = cached(
+    compactFormats,
+    `${locale} ${currency}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 1,
+      }),
+  );
+  return format.format(minor / 10 ** minorDigits(currency));
 }
 
 /**
@@ -54,11 +76,12 @@ export function useTooltipMoney(): (minor: number, currency: string) => string {
 /** `2026-03` as the UI language shows a month on an axis: `Mar 2026`, `2026年3月`. */
 export function formatMonth(month: string, locale: string): string {
   const [year, mon] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, mon - 1, 1)));
+  const format = cached(
+    monthFormats,
+    locale,
+    () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }),
+  );
+  return format.format(new Date(Date.UTC(year, mon - 1, 1)));
 }
 
 /** Month labels for axes, memoised per language. */

@@ -30,18 +30,6 @@ export function useDebtFormat() {
           minimumFractionDigits: 0,
           maximumFractionDigits: 0,
         }).format(roundMinor(minor) / 10 ** minorDigits(currency)),
-      /** Compact money for chart axes: `€12K`, `¥1.2万`. */
-      compactMoney: (minor: number, currency: string) => {
-        const digits =
-          new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-            .maximumFractionDigits ?? 2;
-        return new Intl.NumberFormat(fmt.locale, {
-          style: 'currency',
-          currency,
-          notation: 'compact',
-          maximumFractionDigits: 1,
-        }).format(minor / 10 ** digits);
-      },
       percent: (fraction: number | null) => (fraction === null ? '—' : percent.format(fraction)),
       days: (value: number) => t('debt.charts.days', { value: decimal2.format(value) }),
       decimal: (value: number) => decimal.format(value),

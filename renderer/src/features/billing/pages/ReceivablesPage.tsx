@@ -29,7 +29,7 @@ import {
 import { describeError } from '../../../i18n/apiErrors';
 import { useFormatters } from '../../../i18n/format';
 import { minorDigits } from '../../../lib/money';
-import { useChartTheme } from '../../debt/components/chartTheme';
+import { useChartTheme } from '../../../ui/chartTheme';
 import { Frame, LoadError } from '../components/common';
 import { billingQueries } from '../queries';
 import classes from './Page.module.css';

@@ -1,4 +1,4 @@
-import type { DebtSelection, ImpactLevel } from '@core/api/debt';
+import type { DebtSelection } from '@core/api/debt';
 import {
   Anchor,
   Button,
@@ -17,30 +17,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DocumentButton } from '../../documents/DocumentButton';
-import {
-  CartesianGrid,
-  Cell,
-  Legend,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-  ZAxis,
-} from 'recharts';
 import { call } from '../../../api/client';
 import { describeError } from '../../../i18n/apiErrors';
 import { minorDigits } from '../../../lib/money';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { clientQueries } from '../../clients/queries';
-import { ChartCard } from '../components/DebtCharts';
-import { axisStyle, tooltipStyle } from '../../../ui/chart';
-import { useChartTheme } from '../components/chartTheme';
+import { ChartCard, PriorityMatrixChart } from '../components/DebtCharts';
 import { useDebtFormat } from '../format';
 import { useSaveSelection } from '../mutations';
-import { IMPACTS } from '../options';
 import { debtQueries } from '../queries';
 import classes from './WorkbenchPage.module.css';
 
@@ -51,7 +35,6 @@ export function PortfolioPage() {
   const { t } = useTranslation();
   const { clientId = '' } = useParams();
   const fmt = useDebtFormat();
-  const theme = useChartTheme();
   const client = useQuery(clientQueries.detail(clientId));
   const matrix = useQuery(debtQueries.matrix(clientId));
   const saved = useQuery(debtQueries.selection(clientId));
@@ -69,15 +52,6 @@ export function PortfolioPage() {
     [matrix.data],
   );
   const chosen = new Set(selection?.itemIds ?? []);
-
-  const byImpact = useMemo(
-    () =>
-      IMPACTS.map((impact) => ({
-        impact,
-        points: (matrix.data ?? []).filter((p) => p.impact === impact),
-      })),
-    [matrix.data],
-  );
 
   const budget = (): Budget | null => {
     const n = Number(amount);
@@ -135,83 +109,13 @@ export function PortfolioPage() {
               {t('debt.portfolioPage.empty')}
             </Text>
           ) : (
-            <ResponsiveContainer width="100%" height={420}>
-              <ScatterChart
-                margin={{ top: 8, right: 16, bottom: 24, left: 8 }}
-                accessibilityLayer
-                title={t('debt.charts.matrix')}
-              >
-                <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
-                <XAxis
-                  type="number"
-                  dataKey="fixDays"
-                  name={t('debt.charts.fixDays')}
-                  padding={{ left: 16, right: 24 }}
-                  {...axisStyle(theme)}
-                  label={{
-                    value: t('debt.charts.fixDays'),
-                    position: 'insideBottom',
-                    offset: -12,
-                    fill: theme.axis,
-                    fontSize: 12,
-                  }}
-                />
-                <YAxis
-                  type="number"
-                  dataKey="netBenefitMinor"
-                  name={t('debt.charts.netBenefit')}
-                  {...axisStyle(theme)}
-                  width={76}
-                  tickFormatter={(v: number) => fmt.compactMoney(v, currency)}
-                  padding={{ top: 24, bottom: 12 }}
-                />
-                <ZAxis
-                  type="number"
-                  dataKey="quarterlyCostMinor"
-                  range={[60, 900]}
-                  name={t('debt.charts.quarterlyCost')}
-                />
-                <ReferenceLine y={0} stroke={theme.zero} />
-                <Tooltip
-                  cursor={{ strokeDasharray: '3 3' }}
-                  contentStyle={tooltipStyle(theme).contentStyle}
-                  labelFormatter={() => ''}
-                  formatter={(value, name, entry) => {
-                    const key = (entry as { dataKey?: unknown }).dataKey;
-                    return [
-                      key === 'fixDays'
-                        ? fmt.days(Number(value))
-                        : fmt.money(Number(value), currency),
-                      name,
-                    ];
-                  }}
-                />
-                <Legend
-                  itemSorter={null}
-                  verticalAlign="top"
-                  wrapperStyle={{ fontSize: 12, color: theme.axis, paddingBottom: 8 }}
-                />
-                {byImpact.map(({ impact, points }) => (
-                  <Scatter
-                    key={impact}
-                    name={t(`debt.impact.${impact as ImpactLevel}`)}
-                    data={points}
-                    fill={theme.impact[impact]}
-                    fillOpacity={0.7}
-                    stroke={theme.impact[impact]}
-                    isAnimationActive={false}
-                  >
-                    {points.map((point) => (
-                      <Cell
-                        key={point.id}
-                        stroke={chosen.has(point.id) ? theme.text : theme.impact[impact]}
-                        strokeWidth={chosen.has(point.id) ? 3 : 1}
-                      />
-                    ))}
-                  </Scatter>
-                ))}
-              </ScatterChart>
-            </ResponsiveContainer>
+            <PriorityMatrixChart
+              points={matrix.data ?? []}
+              currency={currency}
+              title={t('debt.charts.matrix')}
+              height={420}
+              chosen={chosen}
+            />
           )}
         </ChartCard>
 

@@ -14,7 +14,7 @@ import {
   YAxis,
 } from 'recharts';
 import { axisStyle, tooltipStyle } from '../../../ui/chart';
-import { useChartTheme } from '../../debt/components/chartTheme';
+import { useChartTheme } from '../../../ui/chartTheme';
 import { addMonthsToKey, describeSlaError, formatPeriod, formatValue } from '../format';
 import { slaQueries } from '../queries';
 
