@@ -77,6 +77,42 @@ function methods(overrides: Partial<OsMethodsOptions> = {}) {
   });
 }
 
+/** A file system whose rename fails: the new file never takes the chosen name. */
+const failingRenameFs: OsFileSystem = {
+  writeFile: (file, data, options) => fsp.writeFile(file, data, options),
+  rename: async () => {
+    throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+  },
+  rm: (file, options) => fsp.rm(file, options),
+};
+
+/**
+ * The save dialog was opened on the window, in Downloads with `suggested` and one `filter`;
+ * the chosen `target` holds exactly `content` and nothing else is left in the folder.
+ */
+function expectSavedAs(
+  result: ApiResult<unknown>,
+  target: string,
+  suggested: string,
+  filter: { name: string; extensions: string[] },
+  content: Buffer,
+) {
+  expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+    parentWindow,
+    expect.objectContaining({
+      defaultPath: path.join(dir, 'Downloads', suggested),
+      filters: [filter],
+    }),
+  );
+  expect(result).toEqual({
+    ok: true,
+    data: { saved: true, path: target, byteLength: content.byteLength },
+  });
+  expect(fs.readFileSync(target)).toEqual(content);
+  // Nothing but the file itself is left behind.
+  expect(fs.readdirSync(dir)).toEqual([path.basename(target)]);
+}
+
 describe('os methods', () => {
   it('answers every host method of the contract', () => {
     expect(Object.keys(methods()).sort()).toEqual([...hostMethodNames].sort());
@@ -95,20 +131,13 @@ describe('os methods', () => {
         id: INVOICE_ID,
         language: 'zh-CN',
       });
-      expect(dialog.showSaveDialog).toHaveBeenCalledWith(
-        parentWindow,
-        expect.objectContaining({
-          defaultPath: path.join(dir, 'Downloads', 'Invoice 2026-0001 Acme GmbH.pdf'),
-          filters: [{ name: 'PDF', extensions: ['pdf'] }],
-        }),
+      expectSavedAs(
+        result,
+        target,
+        'Invoice 2026-0001 Acme GmbH.pdf',
+        { name: 'PDF', extensions: ['pdf'] },
+        PDF,
       );
-      expect(result).toEqual({
-        ok: true,
-        data: { saved: true, path: target, byteLength: PDF.byteLength },
-      });
-      expect(fs.readFileSync(target)).toEqual(PDF);
-      // Nothing but the file itself is left behind.
-      expect(fs.readdirSync(dir)).toEqual(['chosen.pdf']);
     });
 
     it('falls back to Documents where there is no Downloads folder, and to no parent window', async () => {
@@ -187,15 +216,8 @@ describe('os methods', () => {
     it('answers a typed error and leaves no temp file when writing fails', async () => {
       const target = path.join(dir, 'out.pdf');
       dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
-      const failingFs: OsFileSystem = {
-        writeFile: (file, data, options) => fsp.writeFile(file, data, options),
-        rename: async () => {
-          throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-        },
-        rm: (file, options) => fsp.rm(file, options),
-      };
       vi.spyOn(console, 'error').mockImplementation(() => {});
-      const result = await methods({ fs: failingFs })['documents.save'](
+      const result = await methods({ fs: failingRenameFs })['documents.save'](
         { kind: 'invoice', id: INVOICE_ID },
         { sender },
       );
@@ -218,19 +240,13 @@ describe('os methods', () => {
         { name: 'Pipeline by stage', format: 'svg', base64: Buffer.from(SVG).toString('base64') },
         { sender },
       );
-      expect(dialog.showSaveDialog).toHaveBeenCalledWith(
-        parentWindow,
-        expect.objectContaining({
-          defaultPath: path.join(dir, 'Downloads', 'Pipeline by stage.svg'),
-          filters: [{ name: 'SVG image', extensions: ['svg'] }],
-        }),
+      expectSavedAs(
+        result,
+        target,
+        'Pipeline by stage.svg',
+        { name: 'SVG image', extensions: ['svg'] },
+        Buffer.from(SVG),
       );
-      expect(result).toEqual({
-        ok: true,
-        data: { saved: true, path: target, byteLength: Buffer.byteLength(SVG) },
-      });
-      expect(fs.readFileSync(target, 'utf8')).toBe(SVG);
-      expect(fs.readdirSync(dir)).toEqual(['chosen.svg']);
       // Nothing to render: the services are not involved.
       expect(services.invoke).not.toHaveBeenCalled();
     });
@@ -289,15 +305,8 @@ describe('os methods', () => {
         canceled: false,
         filePath: path.join(dir, 'out.png'),
       });
-      const failingFs: OsFileSystem = {
-        writeFile: (file, data, options) => fsp.writeFile(file, data, options),
-        rename: async () => {
-          throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
-        },
-        rm: (file, options) => fsp.rm(file, options),
-      };
       vi.spyOn(console, 'error').mockImplementation(() => {});
-      const result = await methods({ fs: failingFs })['charts.save'](
+      const result = await methods({ fs: failingRenameFs })['charts.save'](
         { name: 'Aging', format: 'png', base64: PNG.toString('base64') },
         { sender },
       );
@@ -430,19 +439,13 @@ describe('workspace file methods', () => {
     dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     const result = await methods()['workspace.export']({}, { sender });
     expect(services.invoke).toHaveBeenCalledWith('workspace.exportJson', {});
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
-      parentWindow,
-      expect.objectContaining({
-        defaultPath: path.join(dir, 'Downloads', 'engagement-desk-2026-11-21.json'),
-        filters: [{ name: 'JSON', extensions: ['json'] }],
-      }),
+    expectSavedAs(
+      result,
+      target,
+      'engagement-desk-2026-11-21.json',
+      { name: 'JSON', extensions: ['json'] },
+      Buffer.from(json),
     );
-    expect(result).toEqual({
-      ok: true,
-      data: { saved: true, path: target, byteLength: Buffer.byteLength(json) },
-    });
-    expect(fs.readFileSync(target, 'utf8')).toBe(json);
-    expect(fs.readdirSync(dir)).toEqual(['ws.json']);
   });
 
   it('workspace.export: cancelling writes nothing; a path from the page is refused', async () => {

@@ -78,8 +78,8 @@ export interface OsFileReader {
 export function createOsMethods(
   options: OsMethodsOptions,
 ): Record<HostMethodName, OsMethodHandler> {
-  const { services, dialog, fs } = options;
-  const parentOf = (sender: WebContents) => options.windowFor?.(sender) ?? null;
+  const { services } = options;
+  const dialogs = dialogsOf(options);
 
   return {
     async 'documents.save'(input, { sender }) {
@@ -88,85 +88,34 @@ export function createOsMethods(
       const rendered = await services.invoke('documents.render', parsed.data);
       if (!rendered.ok) return rendered;
       const doc = rendered.data as MethodOutput<'documents.render'>;
-      const bytes = Buffer.from(doc.base64, 'base64');
-
-      const dialogOptions: SaveDialogOptions = {
-        defaultPath: path.join(defaultFolder(options.getPath), safeFileName(doc.fileName)),
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      };
-      const parent = parentOf(sender);
-      const choice = parent
-        ? await dialog.showSaveDialog(parent, dialogOptions)
-        : await dialog.showSaveDialog(dialogOptions);
-      if (choice.canceled || !choice.filePath) return ok({ saved: false });
-
-      try {
-        await writeAtomically(fs, choice.filePath, bytes);
-      } catch (error) {
-        console.error('Engagement Desk: could not write the PDF:', error);
-        return {
-          ok: false,
-          error: {
-            code: 'INTERNAL',
-            reason: 'DOCUMENT_WRITE_FAILED',
-            message: 'The file could not be written there.',
-            issues: [],
-          },
-        };
-      }
-      return ok({ saved: true, path: choice.filePath, byteLength: bytes.byteLength });
+      return dialogs.saveFile(sender, {
+        name: safeFileName(doc.fileName),
+        filter: { name: 'PDF', extensions: ['pdf'] },
+        bytes: Buffer.from(doc.base64, 'base64'),
+        what: 'the PDF',
+      });
     },
 
     async 'charts.save'(input, { sender }) {
       const parsed = contract['charts.save'].input.safeParse(input ?? {});
       if (!parsed.success) return invalid(parsed.error.issues);
       const { name, format, base64 } = parsed.data;
-      const bytes = Buffer.from(base64, 'base64');
       const kind = CHART_FORMATS[format];
-
-      const dialogOptions: SaveDialogOptions = {
-        defaultPath: path.join(
-          defaultFolder(options.getPath),
-          safeFileName(name, format, kind.fallbackName),
-        ),
-        filters: [{ name: kind.filterName, extensions: [format] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
-      };
-      const parent = parentOf(sender);
-      const choice = parent
-        ? await dialog.showSaveDialog(parent, dialogOptions)
-        : await dialog.showSaveDialog(dialogOptions);
-      if (choice.canceled || !choice.filePath) return ok({ saved: false });
-
-      try {
-        await writeAtomically(fs, choice.filePath, bytes);
-      } catch (error) {
-        console.error('Engagement Desk: could not write the chart:', error);
-        return {
-          ok: false,
-          error: {
-            code: 'INTERNAL',
-            reason: 'DOCUMENT_WRITE_FAILED',
-            message: 'The file could not be written there.',
-            issues: [],
-          },
-        };
-      }
-      return ok({ saved: true, path: choice.filePath, byteLength: bytes.byteLength });
+      return dialogs.saveFile(sender, {
+        name: safeFileName(name, format, kind.fallbackName),
+        filter: { name: kind.filterName, extensions: [format] },
+        bytes: Buffer.from(base64, 'base64'),
+        what: 'the chart',
+      });
     },
 
     async 'documents.exportInvoices.chooseFolder'(input, { sender }) {
       const parsed = contract['documents.exportInvoices.chooseFolder'].input.safeParse(input ?? {});
       if (!parsed.success) return invalid(parsed.error.issues);
-      const dialogOptions: OpenDialogOptions = {
+      const choice = await dialogs.open(sender, {
         defaultPath: defaultFolder(options.getPath, ['documents', 'downloads', 'home']),
         properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
-      };
-      const parent = parentOf(sender);
-      const choice = parent
-        ? await dialog.showOpenDialog(parent, dialogOptions)
-        : await dialog.showOpenDialog(dialogOptions);
+      });
       const folder = choice.filePaths[0];
       if (choice.canceled || !folder) return ok({ started: false });
 
@@ -178,8 +127,57 @@ export function createOsMethods(
       return ok({ started: true, job: started.data });
     },
 
-    ...workspaceMethods(options, parentOf),
+    ...workspaceMethods(options, dialogs),
   };
+}
+
+type Dialogs = ReturnType<typeof dialogsOf>;
+
+/** The dialogs, parented on the window that asked (none when it has gone). */
+function dialogsOf(options: OsMethodsOptions) {
+  const { dialog, fs } = options;
+  const parentOf = (sender: WebContents) => options.windowFor?.(sender) ?? null;
+  const save = (sender: WebContents, o: SaveDialogOptions) => {
+    const parent = parentOf(sender);
+    return parent ? dialog.showSaveDialog(parent, o) : dialog.showSaveDialog(o);
+  };
+  const open = (sender: WebContents, o: OpenDialogOptions) => {
+    const parent = parentOf(sender);
+    return parent ? dialog.showOpenDialog(parent, o) : dialog.showOpenDialog(o);
+  };
+  /**
+   * The save dialog (the default folder, `name` suggested, one filter), then `bytes` written
+   * whole where the user chose: `{ saved: false }` when they closed it.
+   */
+  const saveFile = async (
+    sender: WebContents,
+    file: {
+      name: string;
+      filter: { name: string; extensions: string[] };
+      bytes: Uint8Array;
+      /** For the log: `the PDF`. */
+      what: string;
+    },
+  ): Promise<ApiResult<unknown>> => {
+    const choice = await save(sender, {
+      defaultPath: path.join(defaultFolder(options.getPath), file.name),
+      filters: [file.filter],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    if (choice.canceled || !choice.filePath) return ok({ saved: false });
+    try {
+      await writeAtomically(fs, choice.filePath, file.bytes);
+    } catch (error) {
+      return writeFailed(`could not write ${file.what}`, error);
+    }
+    return ok({ saved: true, path: choice.filePath, byteLength: file.bytes.byteLength });
+  };
+  return { open, saveFile };
+}
+
+function writeFailed(what: string, error: unknown): ApiResult<never> {
+  console.error(`Engagement Desk: ${what}:`, error);
+  return failure('INTERNAL', 'DOCUMENT_WRITE_FAILED', 'The file could not be written there.');
 }
 
 /**
@@ -189,7 +187,7 @@ export function createOsMethods(
  */
 function workspaceMethods(
   options: OsMethodsOptions,
-  parentOf: (sender: WebContents) => BaseWindow | null,
+  dialogs: Dialogs,
 ): Pick<
   Record<HostMethodName, OsMethodHandler>,
   | 'workspace.export'
@@ -197,18 +195,11 @@ function workspaceMethods(
   | 'workspace.import.choose'
   | 'workspace.import.applyChosen'
 > {
-  const { services, dialog, fs } = options;
+  const { services, fs } = options;
   const files = options.files ?? nodeFs;
+  const { open } = dialogs;
   /** The file chosen last for import and the digest its preview had. */
   let chosen: { file: string; digest: string } | null = null;
-  const save = (sender: WebContents, o: SaveDialogOptions) => {
-    const parent = parentOf(sender);
-    return parent ? dialog.showSaveDialog(parent, o) : dialog.showSaveDialog(o);
-  };
-  const open = (sender: WebContents, o: OpenDialogOptions) => {
-    const parent = parentOf(sender);
-    return parent ? dialog.showOpenDialog(parent, o) : dialog.showOpenDialog(o);
-  };
   /** Reads an import file, refusing one over the limit before reading it. */
   const readImport = async (file: string): Promise<ApiResult<{ text: string; size: number }>> => {
     try {
@@ -227,10 +218,6 @@ function workspaceMethods(
       return failure('CONFLICT', 'IMPORT_READ_FAILED', 'The file could not be read.');
     }
   };
-  const writeFailed = (error: unknown) => {
-    console.error('Engagement Desk: could not write the workspace export:', error);
-    return failure('INTERNAL', 'DOCUMENT_WRITE_FAILED', 'The file could not be written there.');
-  };
 
   return {
     async 'workspace.export'(input, { sender }) {
@@ -239,19 +226,12 @@ function workspaceMethods(
       const exported = await services.invoke('workspace.exportJson', {});
       if (!exported.ok) return exported;
       const { fileName, json } = exported.data as MethodOutput<'workspace.exportJson'>;
-      const choice = await save(sender, {
-        defaultPath: path.join(defaultFolder(options.getPath), safeFileName(fileName, 'json')),
-        filters: [{ name: 'JSON', extensions: ['json'] }],
-        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      return dialogs.saveFile(sender, {
+        name: safeFileName(fileName, 'json'),
+        filter: { name: 'JSON', extensions: ['json'] },
+        bytes: Buffer.from(json, 'utf8'),
+        what: 'the workspace export',
       });
-      if (choice.canceled || !choice.filePath) return ok({ saved: false });
-      const bytes = Buffer.from(json, 'utf8');
-      try {
-        await writeAtomically(fs, choice.filePath, bytes);
-      } catch (error) {
-        return writeFailed(error);
-      }
-      return ok({ saved: true, path: choice.filePath, byteLength: bytes.byteLength });
     },
 
     async 'workspace.exportCsv'(input, { sender }) {
@@ -283,7 +263,7 @@ function workspaceMethods(
         }
         return ok({ saved: true, folder, files: csv.files.length });
       } catch (error) {
-        return writeFailed(error);
+        return writeFailed('could not write the workspace CSVs', error);
       }
     },
 
