@@ -29,6 +29,17 @@ const NAV = [
   { to: '/settings', label: 'nav.settings', icon: IconSettings },
 ] as const;
 
+/**
+ * Whether a nav entry is the current section. A client's register and business case live
+ * under /clients/:id/ but belong to "Tech debt"; the dashboard is `/` alone.
+ */
+function isCurrent(to: string, pathname: string): boolean {
+  if (to === '/') return pathname === '/';
+  const inDebt = /^\/clients\/[^/]+\/(debt|business-case)/.test(pathname);
+  const under = pathname === to || pathname.startsWith(`${to}/`);
+  return to === '/debt' ? inDebt || under : !inDebt && under;
+}
+
 export function Shell() {
   const { t } = useTranslation();
   const location = useLocation();
@@ -70,16 +81,7 @@ export function Shell() {
           <AppShell.Section grow>
             <Stack gap={4}>
               {NAV.map(({ to, label, icon: Icon }) => {
-                // A client's register and business case live under /clients/:id/ but belong
-                // to "Tech debt".
-                const inDebt = /^\/clients\/[^/]+\/(debt|business-case)/.test(location.pathname);
-                const active =
-                  to === '/'
-                    ? location.pathname === '/'
-                    : to === '/debt'
-                      ? inDebt || location.pathname === to || location.pathname.startsWith(`${to}/`)
-                      : !inDebt &&
-                        (location.pathname === to || location.pathname.startsWith(`${to}/`));
+                const active = isCurrent(to, location.pathname);
                 return (
                   <NavLink
                     key={to}

@@ -81,27 +81,20 @@ export function SortControl<Field extends string>({
   sort,
   onChange,
   width,
-  labels,
 }: {
   fields: readonly Field[];
   labelFor: (field: Field) => string;
   sort: SortState<Field>;
   onChange: (sort: SortState<Field>) => void;
   width: number;
-  labels?: { sortBy: string; ascending: string; descending: string };
 }) {
   const { t } = useTranslation();
-  const { sortBy, ascending, descending } = labels ?? {
-    sortBy: t('billing.sortBy'),
-    ascending: t('billing.ascending'),
-    descending: t('billing.descending'),
-  };
   const isDescending = sort.direction === 'desc';
-  const directionLabel = isDescending ? descending : ascending;
+  const directionLabel = isDescending ? t('common.descending') : t('common.ascending');
   return (
     <Group gap={4} wrap="nowrap">
       <Select
-        aria-label={sortBy}
+        aria-label={t('common.sortBy')}
         w={width}
         allowDeselect={false}
         value={sort.field}

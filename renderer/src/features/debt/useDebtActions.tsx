@@ -6,7 +6,8 @@ import { useNavigate } from 'react-router';
 import { describeError } from '../../i18n/apiErrors';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import type { DebtRowActions } from './components/DebtTable';
-import { useDeleteDebt, useDuplicateDebt } from './mutations';
+import { usePreferences } from '../../stores/preferences';
+import { useDeleteDebt, useDuplicateDebt, useLoadDemo } from './mutations';
 import { useUndoToasts } from '../audit/undo';
 
 /** Open, duplicate and delete (after a confirmation), with their toasts. */
@@ -50,6 +51,27 @@ export function useDebtActions(): DebtRowActions {
               undo.deleted(t('debt.toast.deleted', { title: item.title }), 'debt_item', item.id),
             onError,
           }),
+      }),
+  };
+}
+
+/**
+ * "Load demo data" (the empty register and dashboard, Settings): the sample clients and
+ * debt items in the UI language, then a toast saying what was added or why not.
+ */
+export function useLoadDemoAction() {
+  const { t } = useTranslation();
+  const language = usePreferences((s) => s.language);
+  const demo = useLoadDemo();
+  return {
+    loading: demo.isPending,
+    load: () =>
+      demo.mutate(language, {
+        onSuccess: (result) =>
+          notifySuccess(
+            t('demo.loaded', { clients: result.clientIds.length, items: result.debtItems }),
+          ),
+        onError: (error) => notifyError(describeError(error, t)),
       }),
   };
 }

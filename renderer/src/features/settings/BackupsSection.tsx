@@ -33,23 +33,6 @@ const KIND_COLOR: Record<BackupKind, string> = {
   safety: 'orange',
 };
 
-/** 1 536 → "1.5 kB" in the UI language (decimal units, as file managers show them). */
-function formatSize(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
-}
-
 function KindBadge({ kind }: { kind: BackupKind }) {
   const { t } = useTranslation();
   return (
@@ -122,7 +105,7 @@ export function BackupsSection() {
                   <KindBadge kind={backup.kind} />
                 </Table.Td>
                 <Table.Td ta="right" className="tabular">
-                  {formatSize(backup.sizeBytes, fmt.locale)}
+                  {fmt.size(backup.sizeBytes)}
                 </Table.Td>
                 <Table.Td ta="right">
                   <Button

@@ -23,8 +23,7 @@ import {
 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { IconSparkles } from '@tabler/icons-react';
-import { notifyError, notifySuccess } from '../../lib/notify';
-import { useLoadDemo } from '../debt/mutations';
+import { useLoadDemoAction } from '../debt/useDebtActions';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../i18n/apiErrors';
@@ -73,7 +72,7 @@ export function SettingsPage() {
   const language = usePreferences((s) => s.language);
   const setLanguage = usePreferences((s) => s.setLanguage);
   const info = useQuery(appQueries.info());
-  const demo = useLoadDemo();
+  const demo = useLoadDemoAction();
 
   const themeLabel = (icon: ReactNode, text: string) => (
     <Group gap={6} wrap="nowrap" justify="center">
@@ -197,19 +196,8 @@ export function SettingsPage() {
             <Button
               variant="default"
               leftSection={<IconSparkles size={16} aria-hidden />}
-              loading={demo.isPending}
-              onClick={() =>
-                demo.mutate(language, {
-                  onSuccess: (result) =>
-                    notifySuccess(
-                      t('demo.loaded', {
-                        clients: result.clientIds.length,
-                        items: result.debtItems,
-                      }),
-                    ),
-                  onError: (error) => notifyError(describeError(error, t)),
-                })
-              }
+              loading={demo.loading}
+              onClick={demo.load}
             >
               {t('demo.load')}
             </Button>

@@ -1,18 +1,13 @@
 import type { ImportChosen } from '@core/api';
-import { Alert, Button, Group, Text } from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconFileExport,
-  IconFileImport,
-  IconTableExport,
-} from '@tabler/icons-react';
+import { Button, Group } from '@mantine/core';
+import { IconFileExport, IconFileImport, IconTableExport } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { Row, Section } from './SettingsLayout';
-import { WorkspaceImportModal } from './WorkspaceImportModal';
+import { ImportRefused, WorkspaceImportModal } from './WorkspaceImportModal';
 import { describeWorkspaceError } from './WorkspaceText';
 
 /** Settings → Workspace data: the whole workspace out as JSON or CSV, and a file back in. */
@@ -88,22 +83,7 @@ export function WorkspaceDataSection() {
         </Group>
       </Row>
       {choose.isError && (
-        <Alert
-          mb="sm"
-          color="red"
-          variant="light"
-          role="alert"
-          title={t('workspaceData.import.refusedTitle')}
-          icon={<IconAlertTriangle size={18} aria-hidden />}
-          withCloseButton
-          closeButtonLabel={t('common.dismiss')}
-          onClose={() => choose.reset()}
-        >
-          <Text size="sm">{describeWorkspaceError(choose.error, t)}</Text>
-          <Text size="sm" c="dimmed">
-            {t('workspaceData.import.nothingChanged')}
-          </Text>
-        </Alert>
+        <ImportRefused error={choose.error} onDismiss={() => choose.reset()} mb="sm" />
       )}
       <WorkspaceImportModal chosen={chosen} onClose={() => setChosen(null)} />
     </Section>

@@ -10,29 +10,18 @@ import {
   Stack,
   Table,
   Text,
+  type MantineSpacing,
 } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileImport } from '@tabler/icons-react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
 import { useFormatters } from '../../i18n/format';
 import { notifySuccess } from '../../lib/notify';
+import { useApplyImport } from './mutations';
 import { describeWorkspaceError, tableLabel } from './WorkspaceText';
 
 type Chosen = Extract<ImportChosen, { chosen: true }>;
-
-/** Megabytes, as file managers count them, in the UI language. */
-function formatSize(bytes: number, locale: string): string {
-  const mb = bytes / 1_000_000;
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: mb >= 1 ? 'megabyte' : 'kilobyte',
-    unitDisplay: 'short',
-    maximumFractionDigits: 1,
-  }).format(mb >= 1 ? mb : bytes / 1000);
-}
 
 /** What happens to a conflicting row under the chosen policy. */
 function outcome(t: TFunction, conflict: ImportConflict, policy: ImportPolicy): string {
@@ -56,14 +45,8 @@ export function WorkspaceImportModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [policy, setPolicy] = useState<ImportPolicy>('keep-mine');
-  const apply = useMutation({
-    mutationFn: (input: { digest: string; policy: ImportPolicy }) =>
-      call('workspace.import.applyChosen', input),
-    // Anything on any screen may have changed: every cached answer is read afresh.
-    onSuccess: () => queryClient.resetQueries(),
-  });
+  const apply = useApplyImport();
 
   const close = () => {
     if (apply.isPending) return;
@@ -120,20 +103,7 @@ export function WorkspaceImportModal({
                 </Text>
               </Stack>
             )}
-            {apply.isError && (
-              <Alert
-                color="red"
-                variant="light"
-                role="alert"
-                title={t('workspaceData.import.refusedTitle')}
-                icon={<IconAlertTriangle size={18} aria-hidden />}
-              >
-                <Text size="sm">{describeWorkspaceError(apply.error, t)}</Text>
-                <Text size="sm" c="dimmed">
-                  {t('workspaceData.import.nothingChanged')}
-                </Text>
-              </Alert>
-            )}
+            {apply.isError && <ImportRefused error={apply.error} />}
             <Group justify="flex-end" gap="sm">
               <Button variant="default" onClick={close} disabled={apply.isPending}>
                 {t('common.cancel')}
@@ -159,6 +129,37 @@ export function WorkspaceImportModal({
   );
 }
 
+/** A choice or an import the services refused: why, and that nothing changed. */
+export function ImportRefused({
+  error,
+  onDismiss,
+  mb,
+}: {
+  error: unknown;
+  onDismiss?: () => void;
+  mb?: MantineSpacing;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      mb={mb}
+      color="red"
+      variant="light"
+      role="alert"
+      title={t('workspaceData.import.refusedTitle')}
+      icon={<IconAlertTriangle size={18} aria-hidden />}
+      withCloseButton={!!onDismiss}
+      closeButtonLabel={t('common.dismiss')}
+      onClose={onDismiss}
+    >
+      <Text size="sm">{describeWorkspaceError(error, t)}</Text>
+      <Text size="sm" c="dimmed">
+        {t('workspaceData.import.nothingChanged')}
+      </Text>
+    </Alert>
+  );
+}
+
 function FileFacts({ chosen }: { chosen: Chosen }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
@@ -166,7 +167,7 @@ function FileFacts({ chosen }: { chosen: Chosen }) {
     <Text size="sm">
       {t('workspaceData.preview.file', {
         name: chosen.fileName,
-        size: formatSize(chosen.byteLength, fmt.locale),
+        size: fmt.size(chosen.byteLength),
         date: fmt.dateTime(chosen.preview.exportedAt),
         version: chosen.preview.appVersion,
       })}

@@ -1,3 +1,4 @@
+import type { MethodInput } from '@core/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { backupKeys } from './queries';
@@ -18,6 +19,16 @@ export function useRestoreBackup() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (name: string) => call('backups.restore', { name }),
+    onSuccess: () => queryClient.resetQueries(),
+  });
+}
+
+/** Imported rows can change anything on any screen: reset every query, as a restore does. */
+export function useApplyImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MethodInput<'workspace.import.applyChosen'>) =>
+      call('workspace.import.applyChosen', input),
     onSuccess: () => queryClient.resetQueries(),
   });
 }

@@ -86,11 +86,6 @@ export function ClientsToolbar({
         sort={sort}
         onChange={onSortChange}
         width={170}
-        labels={{
-          sortBy: t('clients.sort.label'),
-          ascending: t('clients.sort.ascending'),
-          descending: t('clients.sort.descending'),
-        }}
       />
     </ListToolbar>
   );

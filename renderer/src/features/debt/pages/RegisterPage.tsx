@@ -22,13 +22,12 @@ import { describeError } from '../../../i18n/apiErrors';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { usePagedRows } from '../../../lib/usePagedRows';
 import { useDebtFilters } from '../../../stores/debtFilters';
-import { usePreferences } from '../../../stores/preferences';
 import { clientQueries } from '../../clients/queries';
 import { parseStatuses } from '../../dashboard/businessCase';
 import { DocumentButton } from '../../documents/DocumentButton';
 import { CsvImportModal } from '../components/CsvImportModal';
 import { DebtTable } from '../components/DebtTable';
-import { useBulkStatus, useLoadDemo } from '../mutations';
+import { useBulkStatus } from '../mutations';
 import { categoryOptions, statusOptions } from '../options';
 import {
   DEBT_PAGE_SIZE,
@@ -37,7 +36,7 @@ import {
   fetchDebtPage,
   type DebtListFilters,
 } from '../queries';
-import { downloadText, useDebtActions } from '../useDebtActions';
+import { downloadText, useDebtActions, useLoadDemoAction } from '../useDebtActions';
 import pageClasses from '../../../components/ListPage.module.css';
 import classes from './RegisterPage.module.css';
 
@@ -48,7 +47,6 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { clientId } = useParams();
-  const language = usePreferences((s) => s.language);
   const f = useDebtFilters();
   const [searchParams, setSearchParams] = useSearchParams();
   // A drill-down link (`?status=proposed`, from the business case) sets the filters once:
@@ -74,7 +72,7 @@ export function RegisterPage() {
   const [importOpen, setImportOpen] = useState(false);
   const actions = useDebtActions();
   const bulk = useBulkStatus();
-  const demo = useLoadDemo();
+  const demo = useLoadDemoAction();
   const client = useQuery({ ...clientQueries.detail(clientId ?? ''), enabled: !!clientId });
 
   const filters = useMemo<DebtListFilters>(
@@ -114,15 +112,6 @@ export function RegisterPage() {
     );
 
   const newItemPath = clientId ? `/debt/new?client=${clientId}` : '/debt/new';
-
-  const loadDemo = () =>
-    demo.mutate(language, {
-      onSuccess: (result) =>
-        notifySuccess(
-          t('demo.loaded', { clients: result.clientIds.length, items: result.debtItems }),
-        ),
-      onError: (error) => notifyError(describeError(error, t)),
-    });
 
   const applyBulk = () => {
     if (!bulkStatus || selected.size === 0) return;
@@ -186,9 +175,9 @@ export function RegisterPage() {
           <Button
             size="md"
             variant="default"
-            loading={demo.isPending}
+            loading={demo.loading}
             leftSection={<IconSparkles size={18} aria-hidden />}
-            onClick={loadDemo}
+            onClick={demo.load}
           >
             {t('debt.empty.demo')}
           </Button>
