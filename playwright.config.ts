@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS, PAGE_OPTIONS } from './test/e2e/support/chromium';
 
 /**
  * The renderer e2e suite: the built renderer (out/renderer, built by scripts/e2e.mjs) in
@@ -19,23 +20,9 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   use: {
     browserName: 'chromium',
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    colorScheme: 'light',
-    viewport: { width: 1360, height: 860 },
+    ...PAGE_OPTIONS,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
 });

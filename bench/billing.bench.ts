@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { createRandom } from '../core/techdebt';
 import type { Services } from '../services/host';
-import { startBenchServices } from './debt.bench';
+import { must, startBenchServices } from './data/services';
 import type { BenchCase } from './harness';
 
 /**
@@ -31,7 +31,7 @@ let seeded: Promise<Services> | undefined;
 
 function seed(): Promise<Services> {
   seeded ??= (async () => {
-    const services = await startBenchServices('billing', NOW);
+    const services = await startBenchServices('billing', { now: NOW });
     const sqlite = services.database.sqlite;
     const random = createRandom(606);
     const int = (n: number) => Math.floor(random.nextOpen01() * n);
@@ -151,10 +151,7 @@ function seed(): Promise<Services> {
 }
 
 async function call(method: string, input: Record<string, unknown>): Promise<unknown> {
-  const services = await seed();
-  const result = await services.invoke(method, input);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result.data;
+  return must(await seed(), method, input);
 }
 
 /** The seeded services (for ad-hoc query plans while tuning). */

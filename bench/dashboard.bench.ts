@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { DebtStatus, ImpactLevel } from '../core/api';
+import { DebtStatus, ImpactLevel } from '../core/api';
 import { createRandom } from '../core/techdebt';
-import { createDebtRepository, DEFAULT_DEBT_SETTINGS, type DebtItemData } from '../db';
+import { createDebtRepository, DEFAULT_DEBT_SETTINGS } from '../db';
 import type { Services } from '../services/host';
-import { generateDebtItems } from './data/debt-items';
-import { startBenchServices } from './debt.bench';
+import { debtItemData, generateDebtItems } from './data/debt-items';
+import { must, startBenchServices } from './data/services';
 import type { BenchCase } from './harness';
 
 /**
@@ -15,15 +15,6 @@ import type { BenchCase } from './harness';
  */
 
 const SIZES = [1_000, 10_000, 100_000] as const;
-const IMPACTS: ImpactLevel[] = ['critical', 'high', 'medium', 'low'];
-const STATUSES: DebtStatus[] = [
-  'identified',
-  'proposed',
-  'accepted',
-  'in_progress',
-  'fixed',
-  'wont_fix',
-];
 
 let seeded: Promise<{ services: Services; clientIds: Map<number, string> }> | undefined;
 
@@ -50,25 +41,14 @@ function seed() {
           .run(clientId, name, name.toLowerCase(), now, now);
         const plan: string[] = [];
         for (const [i, m] of generateDebtItems(size, size).entries()) {
-          const data: DebtItemData = {
+          const data = debtItemData(m, {
             clientId,
             currency: 'EUR',
             title: `Debt item ${i}`,
-            description: '',
             category: 'code',
-            impact: pick(IMPACTS),
-            affectedSystem: '',
-            status: pick(STATUSES),
-            quarterlyCostMinor: m.quarterlyCost,
-            costEstimate: null,
-            growthPerQuarter: m.growthPerQuarter,
-            fixDays: m.fixDays,
-            dayRateMinor: m.dayRate,
-            residualFraction: m.residualFraction,
-            lagQuarters: m.lagQuarters,
-            tags: [],
-            evidence: '',
-          };
+            impact: pick(ImpactLevel.options),
+            status: pick(DebtStatus.options),
+          });
           const id = uuidv7();
           if (i % 10 === 0) plan.push(id);
           repo.insert(id, data, DEFAULT_DEBT_SETTINGS, now);
@@ -88,9 +68,8 @@ export const benches: BenchCase[] = SIZES.map((size) => ({
   setup: () => seed().then(() => undefined),
   fn: async () => {
     const { services, clientIds } = await seed();
-    const result = await services.invoke('dashboard.client', { clientId: clientIds.get(size)! });
-    if (!result.ok) throw new Error(JSON.stringify(result.error));
-    return (result.data as { matrixTotal: number }).matrixTotal;
+    const data = await must(services, 'dashboard.client', { clientId: clientIds.get(size)! });
+    return (data as { matrixTotal: number }).matrixTotal;
   },
   iterations: size >= 100_000 ? 10 : 30,
 }));

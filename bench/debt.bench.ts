@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
-import type { DebtCategory, DebtStatus, ImpactLevel } from '../core/api';
+import { DebtCategory, DebtStatus, ImpactLevel } from '../core/api';
 import { createRandom } from '../core/techdebt';
-import { createDebtRepository, DEFAULT_DEBT_SETTINGS, type DebtItemData } from '../db';
-import { startServices, type Services } from '../services/host';
-import { generateDebtItems } from './data/debt-items';
+import { createDebtRepository, DEFAULT_DEBT_SETTINGS } from '../db';
+import type { Services } from '../services/host';
+import { DEBT_PROBLEMS, DEBT_TAGS, debtItemData, generateDebtItems } from './data/debt-items';
+import { must, startBenchServices } from './data/services';
 import type { BenchCase } from './harness';
 
 /**
@@ -17,55 +14,8 @@ import type { BenchCase } from './harness';
 
 const ITEMS = 100_000;
 const CLIENTS = 1_000;
-const here = path.dirname(fileURLToPath(import.meta.url));
 
-const CATEGORIES: DebtCategory[] = [
-  'architecture',
-  'code',
-  'infrastructure',
-  'testing',
-  'security',
-  'data',
-  'process',
-];
-const IMPACTS: ImpactLevel[] = ['critical', 'high', 'medium', 'low'];
-const STATUSES: DebtStatus[] = [
-  'identified',
-  'proposed',
-  'accepted',
-  'in_progress',
-  'fixed',
-  'wont_fix',
-];
 const SYSTEMS = ['Billing', 'Checkout', 'Warehouse', 'CRM', 'Reporting', 'Mobile app', 'Search'];
-const PROBLEMS = [
-  'Manual release process',
-  'Slow nightly export',
-  'Unsupported runtime',
-  'Missing tests',
-  'Duplicated rules',
-  'Shared admin account',
-  'Unindexed queries',
-  'Hard-coded integration',
-  'No monitoring',
-  'Flaky pipeline',
-];
-const TAGS = ['perf', 'security', 'ci', 'compliance', 'data-quality', 'customer-facing'];
-
-/**
- * The real services on a fresh temp data folder (removed at exit), with the clock fixed at
- * `now` when given. The debt, billing and SLA benches all start from this.
- */
-export async function startBenchServices(name: string, now?: Date): Promise<Services> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `engagement-desk-bench-${name}-`));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  return startServices({
-    dataDir: dir,
-    migrationsFolder: path.join(here, '../db/migrations'),
-    appVersion: 'bench',
-    ...(now ? { now: () => now } : {}),
-  });
-}
 
 let seeded: Promise<{ services: Services; firstItemId: string }> | undefined;
 
@@ -101,26 +51,17 @@ function seed(): Promise<{ services: Services; firstItemId: string }> {
         );
       }
       for (let i = 0; i < ITEMS; i++) {
-        const m = models[i]!;
-        const data: DebtItemData = {
+        const data = debtItemData(models[i]!, {
           clientId: clientIds[i % CLIENTS]!,
           currency: (i % CLIENTS) % 10 === 0 ? 'USD' : 'EUR',
-          title: `${pick(PROBLEMS)} in ${pick(SYSTEMS)} #${i}`,
+          title: `${pick(DEBT_PROBLEMS)} in ${pick(SYSTEMS)} #${i}`,
           description: 'Found during the architecture review; costs measured from tickets.',
-          category: pick(CATEGORIES),
-          impact: pick(IMPACTS),
+          category: pick(DebtCategory.options),
+          impact: pick(ImpactLevel.options),
           affectedSystem: pick(SYSTEMS),
-          status: pick(STATUSES),
-          quarterlyCostMinor: m.quarterlyCost,
-          costEstimate: null,
-          growthPerQuarter: m.growthPerQuarter,
-          fixDays: m.fixDays,
-          dayRateMinor: m.dayRate,
-          residualFraction: m.residualFraction,
-          lagQuarters: m.lagQuarters,
-          tags: [pick(TAGS), pick(TAGS)].filter((t, k, a) => a.indexOf(t) === k),
-          evidence: '',
-        };
+          status: pick(DebtStatus.options),
+          tags: [pick(DEBT_TAGS), pick(DEBT_TAGS)].filter((t, k, a) => a.indexOf(t) === k),
+        });
         const id = uuidv7();
         if (i === 0) firstItemId = id;
         const at = new Date(now.getTime() + i * 1000).toISOString();
@@ -135,9 +76,7 @@ function seed(): Promise<{ services: Services; firstItemId: string }> {
 
 async function list(input: Record<string, unknown>): Promise<number> {
   const { services } = await seed();
-  const result = await services.invoke('debt.list', input);
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return (result.data as { total: number }).total;
+  return ((await must(services, 'debt.list', input)) as { total: number }).total;
 }
 
 let edit = 0;
@@ -166,11 +105,10 @@ export const benches: BenchCase[] = [
     group: 'db',
     setup: () => seed().then(() => undefined),
     fn: async () => {
-      const { services } = await seed();
-      const item = await services.invoke('debt.get', { id: (await seed()).firstItemId });
-      if (!item.ok) throw new Error('missing');
+      const { services, firstItemId } = await seed();
+      const item = (await must(services, 'debt.get', { id: firstItemId })) as { clientId: string };
       return list({
-        clientId: (item.data as { clientId: string }).clientId,
+        clientId: item.clientId,
         sort: { field: 'netBenefit', direction: 'desc' },
       });
     },
@@ -197,11 +135,10 @@ export const benches: BenchCase[] = [
       const { services, firstItemId } = await seed();
       edit++;
       const likely = 1_000_000 + edit * 10_000;
-      const updated = await services.invoke('debt.update', {
+      await must(services, 'debt.update', {
         id: firstItemId,
         changes: { quarterlyCostMinor: { low: likely, likely, high: likely * 2 } },
       });
-      if (!updated.ok) throw new Error(JSON.stringify(updated.error));
       return list({ limit: 100 });
     },
   },

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -8,14 +7,15 @@ import { formatMoney } from '../core/money';
 import { invoiceModel, reportModel } from '../templates/fixtures';
 import { defaultFontFiles, ensureFonts, renderDocument } from '../templates/index';
 import type { DebtReportModel, InvoiceModel } from '../templates/model';
-import type { BenchCase, MeasureCase } from './harness';
+import { benchDataDir } from './data/services';
+import { percentile, type BenchCase, type MeasureCase } from './harness';
 
 /**
  * PDF rendering with pdfmake and Noto Sans SC (fonts loaded once, outside the timings), and
  * for comparison the approach many invoicing apps take: an HTML invoice printed by headless
  * Chromium (`--print-to-pdf`, one process per document, the same font via @font-face).
- * The harness records medians only, so this file also keeps its own samples and prints the
- * Chromium / pdfmake ratio when the run ends.
+ * The harness records each case's figures on its own, so this file also keeps its own samples
+ * for the Chromium / pdfmake ratio (a measurement, taken once both have run).
  */
 
 const run = promisify(execFile);
@@ -36,15 +36,14 @@ function timed<T>(name: string, fn: () => Promise<T>): () => Promise<T> {
 }
 
 /** Median of the timed runs (the first `warmup` samples are the harness's warm-up runs). */
-const median = (values: number[], warmup: number) => {
-  const s = values.slice(warmup).sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
+const median = (values: number[], warmup: number) =>
+  percentile(
+    values.slice(warmup).sort((a, b) => a - b),
+    0.5,
+  );
 
 let invoice: InvoiceModel;
 let report: DebtReportModel;
-let reportPages = 0;
 let htmlFile = '';
 let pdfFile = '';
 
@@ -125,7 +124,7 @@ export const benches: BenchCase[] = [
       ensureFonts();
       report = reportModel('en', REPORT_ITEMS);
       const pdf = await renderDocument({ kind: 'report', model: report });
-      reportPages = pdf.pageCount;
+      const reportPages = pdf.pageCount;
       if (reportPages < 45 || reportPages > 60) {
         throw new Error(`the report should be about 50 pages, it has ${reportPages}`);
       }
@@ -144,8 +143,7 @@ export const benches: BenchCase[] = [
     name: 'pdf: chromium --print-to-pdf equivalent HTML invoice',
     group: 'pdf',
     setup: () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-bench-pdf-'));
-      process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+      const dir = benchDataDir('pdf');
       htmlFile = path.join(dir, 'invoice.html');
       pdfFile = path.join(dir, 'invoice.pdf');
       fs.writeFileSync(htmlFile, invoiceHtml(onePageInvoice()));
@@ -187,17 +185,3 @@ export const measures: MeasureCase[] = [
     },
   },
 ];
-
-process.on('exit', () => {
-  const pdfmake = samples.get('invoice');
-  const chromium = samples.get('chromium');
-  if (reportPages) console.log(`pdf: debt report pages = ${reportPages}`);
-  if (pdfmake?.length && chromium?.length) {
-    const c = median(chromium, 1);
-    const p = median(pdfmake, 5);
-    console.log(
-      `pdf: chromium / pdfmake, one-page invoice (medians) = ${(c / p).toFixed(1)}× ` +
-        `(${c.toFixed(0)} ms vs ${p.toFixed(1)} ms)`,
-    );
-  }
-});

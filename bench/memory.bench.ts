@@ -5,8 +5,9 @@ import Database from 'better-sqlite3';
 import type { ApiResult } from '../core/api';
 import { DATABASE_FILE_NAME } from '../db';
 import type { FromServices, ToServices } from '../services/protocol';
-import { copyWorkspace, MIGRATIONS_FOLDER } from './data/workspace';
-import type { BenchCase, MeasureCase, Measurement } from './harness';
+import { MIGRATIONS_FOLDER } from './data/services';
+import { copyWorkspace } from './data/workspace';
+import { percentile, type BenchCase, type MeasureCase, type Measurement } from './harness';
 import { benchWorkspace } from './workspace.bench';
 
 /**
@@ -152,12 +153,12 @@ export const measures: MeasureCase[] = [
           { name: 'external growth 10 → 100 PDFs', value: round(externalGrowth), unit: 'MB' },
           {
             name: 'invoice PDF through the process, median',
-            value: round(sorted[Math.floor(sorted.length / 2)]!),
+            value: round(percentile(sorted, 0.5)),
             unit: 'ms',
           },
           {
             name: 'invoice PDF through the process, p95',
-            value: round(sorted[Math.ceil(sorted.length * 0.95) - 1]!),
+            value: round(percentile(sorted, 0.95)),
             unit: 'ms',
           },
         ].map(

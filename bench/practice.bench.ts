@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createRandom } from '../core/techdebt';
 import type { Services } from '../services/host';
 import { seededServices } from './billing.bench';
+import { must } from './data/services';
 import type { BenchCase } from './harness';
 
 /**
@@ -67,9 +68,8 @@ function seed() {
 
 async function practice(input: (clientId: string) => Record<string, unknown>): Promise<number> {
   const { services, clientId } = await seed();
-  const result = await services.invoke('dashboard.practice', input(clientId));
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return (result.data as { revenue: unknown[] }).revenue.length;
+  const data = await must(services, 'dashboard.practice', input(clientId));
+  return (data as { revenue: unknown[] }).revenue.length;
 }
 
 export const benches: BenchCase[] = [

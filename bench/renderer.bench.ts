@@ -8,8 +8,10 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { clientSearchText } from '../db';
+import { mimeTypeFor } from '../electron/main/mime-types';
 import { CONTENT_SECURITY_POLICY } from '../electron/main/protocol';
 import type { Services } from '../services/host';
+import { CHROMIUM_LAUNCH_OPTIONS, PAGE_OPTIONS } from '../test/e2e/support/chromium';
 import { workspaceServices } from './data/workspace';
 import type { BenchCase, MeasureCase } from './harness';
 import { benchWorkspace } from './workspace.bench';
@@ -30,18 +32,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.join(here, '..');
 const BUILD_DIR = path.join(here, '.cache/renderer');
 const EXTRA_CLIENTS = 9_000;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.mjs': 'text/javascript; charset=utf-8',
-};
 
 let built = process.env.BENCH_SKIP_BUILD === '1';
 
@@ -103,7 +93,7 @@ function serveBuild(): Promise<string> {
     }
     served.push(file);
     response.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': mimeTypeFor(file),
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'cache-control': 'no-store',
     });
@@ -129,25 +119,10 @@ function open(): Promise<Session> {
     const workspace = await benchWorkspace();
     const services = await workspaceServices(workspace, 'renderer');
     addClients(services);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    // The e2e suite's browser and page settings (test/e2e/support/chromium.ts).
+    const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
     process.on('exit', () => services.close());
-    const context = await browser.newContext({
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      colorScheme: 'light',
-      viewport: { width: 1360, height: 860 },
-    });
+    const context = await browser.newContext(PAGE_OPTIONS);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`renderer page error: ${error.message}`));
     page.on('console', (message) => {
@@ -220,10 +195,15 @@ function addClients(services: Services): void {
 
 let run = 0;
 
-/** Loads the app afresh at `route` and waits for the navigation bar. */
-async function load(page: Page, route: string): Promise<void> {
+/** Loads the app afresh at `route` (a new query string each time, so nothing is reused). */
+async function navigate(page: Page, route: string): Promise<void> {
   run++;
   await page.goto(`${ORIGIN}/index.html?run=${run}#${route}`);
+}
+
+/** Loads the app afresh at `route` and waits for the navigation bar. */
+async function load(page: Page, route: string): Promise<void> {
+  await navigate(page, route);
   await page.getByRole('navigation').first().waitFor();
 }
 
@@ -249,8 +229,7 @@ async function rowsMark(page: Page, since: string | null): Promise<number> {
 /** ms from navigation start until a VirtualTable's first rows (a fresh load of `route`). */
 async function coldListRender(route: string): Promise<number> {
   const { page } = await open();
-  run++;
-  await page.goto(`${ORIGIN}/index.html?run=${run}#${route}`);
+  await navigate(page, route);
   return rowsMark(page, null);
 }
 
@@ -341,9 +320,8 @@ export const benches: BenchCase[] = [
 /** JS and CSS the page loads from a fresh start at `route` until `ready` resolves. */
 async function loadedBefore(route: string, ready: (page: Page) => Promise<unknown>) {
   const { page } = await open();
-  run++;
   served.length = 0;
-  await page.goto(`${ORIGIN}/index.html?run=${run}#${route}`);
+  await navigate(page, route);
   await ready(page);
   return [...new Set(served)].filter((f) => f.endsWith('.js') || f.endsWith('.css'));
 }

@@ -79,8 +79,6 @@ function keep<T>(record: Record<string, T>, known: (name: string) => boolean): R
 }
 
 async function main(): Promise<number> {
-  // Every bench file that copies data registers its own clean-up at exit.
-  process.setMaxListeners(50);
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const discovered = await discover();
   const selected = discovered.flatMap(({ file, cases }) =>

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { createRandom } from '../core/techdebt/random';
 import type { Services } from '../services/host';
-import { startBenchServices } from './debt.bench';
+import { must, startBenchServices } from './data/services';
 import type { BenchCase } from './harness';
 
 /**
@@ -33,15 +33,9 @@ interface Seeded {
 
 let seeded: Promise<Seeded> | undefined;
 
-async function must(services: Services, method: string, input: unknown): Promise<unknown> {
-  const result = await services.invoke(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
 function seed(): Promise<Seeded> {
   seeded ??= (async () => {
-    const services = await startBenchServices('sla', NOW);
+    const services = await startBenchServices('sla', { now: NOW });
     const client = (await must(services, 'clients.create', {
       displayName: 'Bench client',
       defaultCurrency: 'EUR',

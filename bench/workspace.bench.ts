@@ -4,13 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASE_FILE_NAME, knownSchemaVersion, openDatabase } from '../db';
 import type { Services } from '../services/host';
-import {
-  copyWorkspace,
-  largeWorkspace,
-  MIGRATIONS_FOLDER,
-  workspaceServices,
-  type Workspace,
-} from './data/workspace';
+import { MIGRATIONS_FOLDER, must } from './data/services';
+import { copyWorkspace, largeWorkspace, workspaceServices, type Workspace } from './data/workspace';
 import type { BenchCase } from './harness';
 
 /**
@@ -84,10 +79,7 @@ function load(): Promise<Loaded> {
 }
 
 async function call(method: string, input: Record<string, unknown>): Promise<unknown> {
-  const { services } = await load();
-  const result = await services.invoke(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data;
+  return must((await load()).services, method, input);
 }
 
 const total = (data: unknown) => (data as { total: number }).total;
@@ -113,8 +105,9 @@ function listCase(
 // --- Open and migrate ------------------------------------------------------------------
 
 let openDir = '';
+/** The fixture of the schema version before this build's (test/fixtures/db), found at setup. */
+let fixture = '';
 let migrated = false;
-/** The fixture of the schema version before this build's (test/fixtures/db). */
 const previousFixture = () => {
   const dir = path.join(here, '../test/fixtures/db');
   // Version n is migrations 0000…(n-1); the one before the current is tagged n-2.
@@ -144,17 +137,20 @@ export const benches: BenchCase[] = [
   {
     name: 'workspace/migrate the previous schema version fixture to current (backup first)',
     group: 'workspace',
+    setup: () => {
+      fixture = previousFixture();
+    },
     fn: async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engagement-desk-bench-migrate-'));
       try {
-        fs.copyFileSync(previousFixture(), path.join(dir, DATABASE_FILE_NAME));
+        fs.copyFileSync(fixture, path.join(dir, DATABASE_FILE_NAME));
         const db = await openDatabase({ dataDir: dir, migrationsFolder: MIGRATIONS_FOLDER });
         const applied = db.migration.applied.length;
         db.close();
         if (applied === 0) throw new Error('the fixture needed no migration');
         if (!migrated) {
           migrated = true;
-          console.log(`(${path.basename(previousFixture())}: ${applied} migration(s) applied)`);
+          console.log(`(${path.basename(fixture)}: ${applied} migration(s) applied)`);
         }
         return applied;
       } finally {

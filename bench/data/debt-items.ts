@@ -1,4 +1,5 @@
 import { createRandom, type DebtItemModelInput } from '../../core/techdebt';
+import type { DebtItemData } from '../../db';
 
 export interface DebtItemGeneratorOptions {
   /** Fix effort known exactly (low = likely = high), so distributions take the exact path. */
@@ -52,4 +53,54 @@ export function generateDebtItems(
     };
   }
   return items;
+}
+
+/** Problems an English register names its items after (the debt bench, the large workspace). */
+export const DEBT_PROBLEMS = [
+  'Manual release process',
+  'Slow nightly export',
+  'Unsupported runtime',
+  'Missing tests',
+  'Duplicated rules',
+  'Shared admin account',
+  'Unindexed queries',
+  'Hard-coded integration',
+  'No monitoring',
+  'Flaky pipeline',
+];
+export const DEBT_TAGS = [
+  'perf',
+  'security',
+  'ci',
+  'compliance',
+  'data-quality',
+  'customer-facing',
+];
+
+type DebtItemFields = Pick<
+  DebtItemData,
+  'clientId' | 'currency' | 'title' | 'category' | 'impact' | 'status'
+> &
+  Partial<DebtItemData>;
+
+/**
+ * The register row of a generated model: its figures (cost, growth, effort, day rate,
+ * residual, lag), no cost estimate, and `fields`; description, system and evidence blank and
+ * no tags unless given.
+ */
+export function debtItemData(model: DebtItemModelInput, fields: DebtItemFields): DebtItemData {
+  return {
+    description: '',
+    affectedSystem: '',
+    quarterlyCostMinor: model.quarterlyCost,
+    costEstimate: null,
+    growthPerQuarter: model.growthPerQuarter,
+    fixDays: model.fixDays,
+    dayRateMinor: model.dayRate,
+    residualFraction: model.residualFraction,
+    lagQuarters: model.lagQuarters,
+    tags: [],
+    evidence: '',
+    ...fields,
+  };
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
-import type { DebtCategory, DebtStatus, ImpactLevel } from '../../core/api';
+import { DebtCategory, type DebtStatus, type ImpactLevel } from '../../core/api';
 import {
   formatDocumentNumber,
   invoiceTotals,
@@ -22,7 +22,8 @@ import {
 } from '../../db';
 import { buyerOf, sellerNow } from '../../services/billing/invoice-view';
 import { startServices, type Services } from '../../services/host';
-import { generateDebtItems } from './debt-items';
+import { DEBT_PROBLEMS, DEBT_TAGS, debtItemData, generateDebtItems } from './debt-items';
+import { benchDataDir, MIGRATIONS_FOLDER, must, startBenchServices } from './services';
 
 /**
  * A seeded, realistic large workspace written through the real schema: at scale 1, 1,000
@@ -42,7 +43,6 @@ import { generateDebtItems } from './debt-items';
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const MIGRATIONS_FOLDER = path.join(here, '../../db/migrations');
 const CACHE_DIR = path.join(here, '../.cache');
 /**
  * Bump when the generator changes what it writes, or when an unreleased migration changes
@@ -245,15 +245,6 @@ const ZH_LINES = [
   '文档编写',
 ];
 
-const CATEGORIES: DebtCategory[] = [
-  'architecture',
-  'code',
-  'infrastructure',
-  'testing',
-  'security',
-  'data',
-  'process',
-];
 const IMPACTS: ImpactLevel[] = ['critical', 'high', 'medium', 'medium', 'low', 'low'];
 const DEBT_STATUSES: DebtStatus[] = [
   'identified',
@@ -284,18 +275,6 @@ const ZH_SYSTEMS = [
   '搜索服务',
   '数据仓库',
 ];
-const EN_PROBLEMS = [
-  'Manual release process',
-  'Slow nightly export',
-  'Unsupported runtime',
-  'Missing tests',
-  'Duplicated rules',
-  'Shared admin account',
-  'Unindexed queries',
-  'Hard-coded integration',
-  'No monitoring',
-  'Flaky pipeline',
-];
 const ZH_PROBLEMS = [
   '手工发布流程',
   '夜间导出缓慢',
@@ -308,7 +287,6 @@ const ZH_PROBLEMS = [
   '缺少监控',
   '流水线不稳定',
 ];
-const TAGS = ['perf', 'security', 'ci', 'compliance', 'data-quality', 'customer-facing'];
 
 /** Day rate (minor units) by currency, and the tax rate invoices use. */
 const RATES: Record<string, { dayRate: [number, number]; tax: string }> = {
@@ -914,27 +892,20 @@ export async function generateWorkspace(
         const id = idAt(createdMs);
         repo.insert(
           id,
-          {
+          debtItemData(m, {
             clientId: client.id,
             currency: client.currency,
-            title: zh ? `${system}${pick(ZH_PROBLEMS)}` : `${pick(EN_PROBLEMS)} in ${system}`,
+            title: zh ? `${system}${pick(ZH_PROBLEMS)}` : `${pick(DEBT_PROBLEMS)} in ${system}`,
             description: zh
               ? '架构评审中发现；成本根据工单统计估算。'
               : 'Found during the architecture review; costs measured from tickets.',
-            category: pick(CATEGORIES),
+            category: pick(DebtCategory.options),
             impact: pick(IMPACTS),
             affectedSystem: system,
             status: pick(DEBT_STATUSES),
-            quarterlyCostMinor: m.quarterlyCost,
-            costEstimate: null,
-            growthPerQuarter: m.growthPerQuarter,
-            fixDays: m.fixDays,
             dayRateMinor: client.dayRate,
-            residualFraction: m.residualFraction,
-            lagQuarters: m.lagQuarters,
-            tags: [pick(TAGS), pick(TAGS)].filter((t, k, a) => a.indexOf(t) === k),
-            evidence: '',
-          },
+            tags: [pick(DEBT_TAGS), pick(DEBT_TAGS)].filter((t, k, a) => a.indexOf(t) === k),
+          }),
           DEFAULT_DEBT_SETTINGS,
           stampOf(createdMs),
         );
@@ -1064,12 +1035,6 @@ export async function generateWorkspace(
   }
 }
 
-async function must(services: Services, method: string, input: unknown): Promise<unknown> {
-  const result = await services.invoke(method, input);
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data;
-}
-
 /**
  * The workspace file from bench/.cache, generated there first when missing. Never open it
  * directly: `copyWorkspace` gives each bench its own data folder.
@@ -1112,18 +1077,15 @@ export async function largeWorkspace(options: WorkspaceOptions = {}): Promise<Wo
 
 /** A fresh data folder holding a copy of the workspace (removed at exit). */
 export function copyWorkspace(workspace: Workspace, name: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `engagement-desk-bench-${name}-`));
-  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const dir = benchDataDir(name);
   fs.copyFileSync(workspace.file, path.join(dir, DATABASE_FILE_NAME));
   return dir;
 }
 
 /** The real services on a copy of the workspace, with the clock at the workspace's today. */
-export async function workspaceServices(workspace: Workspace, name: string): Promise<Services> {
-  return startServices({
+export function workspaceServices(workspace: Workspace, name: string): Promise<Services> {
+  return startBenchServices(name, {
+    now: workspace.now,
     dataDir: copyWorkspace(workspace, name),
-    migrationsFolder: MIGRATIONS_FOLDER,
-    appVersion: 'bench',
-    now: () => workspace.now,
   });
 }

@@ -1,8 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorkspace, type Workspace } from '../../bench/data/workspace';
-import { startServices, type Services } from '../../services/host';
-import { makeTempDir, MIGRATIONS_FOLDER } from '../support/temp';
+import { DATABASE_FILE_NAME } from '../../db';
+import { startTestServices, type TestServices } from '../support/services';
+import { makeTempDir } from '../support/temp';
 
 /**
  * The benchmark workspace generator at 1% scale: the file it writes must be one the app
@@ -149,18 +152,10 @@ describe('bench workspace generator (scale 0.01)', () => {
 
   it('is read by the real services: lists, an invoice and a credit note validate', async () => {
     const copy = makeTempDir('engagement-desk-workspace-copy-');
-    const { copyFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    copyFileSync(workspace.file, join(copy.dir, 'engagement-desk.sqlite'));
-    let services: Services | undefined;
+    fs.copyFileSync(workspace.file, path.join(copy.dir, DATABASE_FILE_NAME));
+    let services: TestServices | undefined;
     try {
-      services = await startServices({
-        dataDir: copy.dir,
-        migrationsFolder: MIGRATIONS_FOLDER,
-        appVersion: 'test',
-        now: () => workspace.now,
-        logError: () => {},
-      });
+      services = await startTestServices({ dir: copy.dir, now: () => workspace.now });
       const call = async (method: string, input: unknown) => {
         const result = await services!.invoke(method, input);
         if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-// The very policy the app's protocol handler sends with every response.
+// The very content types and policy the app's protocol handler sends with every response.
+import { mimeTypeFor } from '../../../electron/main/mime-types';
 import { CONTENT_SECURITY_POLICY as CSP } from '../../../electron/main/protocol';
 
 export const APP_ORIGIN = 'http://app.local';
@@ -9,20 +10,6 @@ export const APP_ORIGIN = 'http://app.local';
 export const RENDERER_DIR = process.env.E2E_RENDERER_DIR
   ? path.resolve(process.env.E2E_RENDERER_DIR)
   : path.resolve(__dirname, '../../../out/renderer');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-};
 
 /**
  * Serves out/renderer for `http://app.local/**` straight from disk, the way the app's
@@ -40,7 +27,7 @@ export async function serveRenderer(page: Page): Promise<void> {
     if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file)) {
       return route.fulfill({ status: 404, body: 'Not found' });
     }
-    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const type = mimeTypeFor(file);
     return route.fulfill({
       status: 200,
       headers: { 'content-type': type, 'content-security-policy': CSP },
