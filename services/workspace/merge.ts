@@ -222,8 +222,15 @@ export interface MergePlan {
 
 const sameValue = (a: unknown, b: unknown) => a === b || (a == null && b == null);
 
+/**
+ * Columns the repositories derive from the others (`search_text`: the names, folded for
+ * search). They differ only when those do, or when an older build folded them differently,
+ * so they are neither shown nor a conflict of their own; an imported row is stored as is.
+ */
+const DERIVED_COLUMNS = new Set(['search_text']);
+
 function differingFields(info: TableInfo, mine: Row, theirs: Row): string[] {
-  return info.columns.filter((c) => !sameValue(mine[c], theirs[c]));
+  return info.columns.filter((c) => !DERIVED_COLUMNS.has(c) && !sameValue(mine[c], theirs[c]));
 }
 
 /** A document's lines as one comparable text, keyed by the owning row's key. */

@@ -208,6 +208,16 @@ describe('merging into an existing workspace', () => {
     return { source, target, api, acme, globex, text };
   }
 
+  it('does not count a difference in a derived column (search_text) as a conflict', async () => {
+    const { target, acme, text } = await pair();
+    const file = JSON.parse(text) as { data: Record<string, Record<string, unknown>[]> };
+    const row = file.data.clients!.find((c) => c.id === acme.id)!;
+    row.search_text = 'folded by an older build';
+    const seen = await preview(target, JSON.stringify(file));
+    expect(counts(seen, 'clients')).toMatchObject({ identical: 2, conflicting: 0 });
+    expect(seen.conflicts).toEqual([]);
+  });
+
   it('reports a changed row as a conflict with the fields that differ, and keeps mine by default', async () => {
     const { target, acme, globex, text } = await pair();
     await call(target, 'clients.update', { id: acme.id, changes: { displayName: 'Acme Europe' } });
@@ -229,7 +239,8 @@ describe('merging into an existing workspace', () => {
         table: 'clients',
         key: acme.id,
         label: 'Acme Europe',
-        fields: ['display_name', 'search_text'],
+        // search_text follows the name: derived, so not listed.
+        fields: ['display_name'],
         rule: 'policy',
         winner: null,
       },

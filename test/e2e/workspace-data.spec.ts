@@ -185,7 +185,10 @@ test('a record changed on both sides: the conflict is shown and the chosen polic
   await ws.importFile(app, file);
   await ws.expectCounts('clients', [2, 0, 1, 1]);
   const conflict = ws.conflicts.getByRole('row', { name: /Acme Europe/ });
-  await expect(conflict).toContainText('display_name');
+  // The field as the client form names it; the derived search column is not a difference.
+  await expect(conflict).toContainText(tr('en', 'clients.fields.displayName'));
+  await expect(conflict).not.toContainText('display_name');
+  await expect(conflict).not.toContainText('search_text');
   await expect(conflict).toContainText(tr('en', 'workspaceData.preview.outcome.mine'));
   const policy = ws.dialog.getByRole('radiogroup', {
     name: tr('en', 'workspaceData.preview.policy'),

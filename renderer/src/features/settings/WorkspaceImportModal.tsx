@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../i18n/format';
 import { notifySuccess } from '../../lib/notify';
 import { useApplyImport } from './mutations';
-import { describeWorkspaceError, tableLabel } from './WorkspaceText';
+import { columnLabel, describeWorkspaceError, tableLabel } from './WorkspaceText';
 
 type Chosen = Extract<ImportChosen, { chosen: true }>;
 
@@ -264,9 +264,9 @@ function Conflicts({ chosen, policy }: { chosen: Chosen; policy: ImportPolicy })
               <Table.Tr key={`${conflict.table}:${conflict.key}`}>
                 <Table.Td>{tableLabel(t, conflict.table)}</Table.Td>
                 <Table.Td title={conflict.key}>{conflict.label}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" ff="monospace">
-                    {conflict.fields.join(', ')}
+                <Table.Td title={conflict.fields.join(', ')}>
+                  <Text size="sm">
+                    {conflict.fields.map((f) => columnLabel(t, conflict.table, f)).join(', ')}
                   </Text>
                 </Table.Td>
                 <Table.Td>{outcome(t, conflict, policy)}</Table.Td>
