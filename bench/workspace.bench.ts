@@ -6,7 +6,7 @@ import { DATABASE_FILE_NAME, knownSchemaVersion, openDatabase } from '../db';
 import type { Services } from '../services/host';
 import { MIGRATIONS_FOLDER, must } from './data/services';
 import { copyWorkspace, largeWorkspace, workspaceServices, type Workspace } from './data/workspace';
-import type { BenchCase } from './harness';
+import type { BenchCase, MeasureCase } from './harness';
 
 /**
  * The large workspace (bench/data/workspace.ts: 1,000 clients, 10,000 engagements, 100,000
@@ -271,5 +271,83 @@ export const benches: BenchCase[] = [
     fn: async () =>
       ((await call('dashboard.practice', {})) as { revenue: unknown[] }).revenue.length,
     iterations: 20,
+  },
+  {
+    // What the consultant sees after recording a payment: the money figures are read again,
+    // the SLA periods (untouched by a payment) are not computed again. Only the dashboard
+    // call is timed.
+    name: 'workspace/practice dashboard after a payment is recorded',
+    group: 'workspace',
+    setup: () => load().then(() => undefined),
+    selfTimed: true,
+    fn: async () => {
+      const { services, workspace } = await load();
+      const { id } = services.database.sqlite
+        .prepare(
+          `SELECT id FROM invoices WHERE status IN ('issued', 'partly_paid') AND balance_minor > 1
+            ORDER BY due_date DESC LIMIT 1`,
+        )
+        .get() as { id: string };
+      await call('payments.record', {
+        invoiceId: id,
+        amountMinor: 1,
+        date: workspace.now.toISOString().slice(0, 10),
+        method: 'bank_transfer',
+      });
+      const started = performance.now();
+      await call('dashboard.practice', {});
+      return performance.now() - started;
+    },
+    iterations: 20,
+  },
+];
+
+/**
+ * The dashboard's first call on a freshly opened workspace (it is the home screen): every
+ * statement prepared and every SLA period of the 300 clauses computed for the first time,
+ * and the first call after an SLA incident is recorded (the SLA periods computed again).
+ * Once each, on a copy of its own: the cases above are the calls that follow.
+ */
+export const measures: MeasureCase[] = [
+  {
+    name: 'workspace/practice dashboard, first calls',
+    group: 'workspace',
+    measure: async () => {
+      const workspace = await benchWorkspace();
+      const services = await workspaceServices(workspace, 'dashboard-first');
+      try {
+        const timed = async () => {
+          const started = performance.now();
+          await must(services, 'dashboard.practice', {});
+          return performance.now() - started;
+        };
+        const first = await timed();
+        const { id } = services.database.sqlite
+          .prepare('SELECT clause_id AS id FROM sla_incidents LIMIT 1')
+          .get() as { id: string };
+        const day = workspace.now.toISOString().slice(0, 10);
+        await must(services, 'sla.incidents.create', {
+          clauseId: id,
+          start: `${day}T01:00:00.000Z`,
+          end: `${day}T01:10:00.000Z`,
+          cause: 'bench',
+        });
+        const afterIncident = await timed();
+        return [
+          {
+            name: 'workspace/practice dashboard, first call after opening',
+            value: first,
+            unit: 'ms',
+          },
+          {
+            name: 'workspace/practice dashboard, first call after an SLA incident is recorded',
+            value: afterIncident,
+            unit: 'ms',
+          },
+        ];
+      } finally {
+        services.close();
+      }
+    },
   },
 ];

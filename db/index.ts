@@ -12,3 +12,4 @@ export * from './repositories/engagements';
 export * from './repositories/invoices';
 export * from './repositories/sla';
 export * from './repositories/documents';
+export * from './table-writes';

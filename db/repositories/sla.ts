@@ -10,6 +10,7 @@ import {
   type SlaMeasurementRow,
 } from '../schema';
 import { prepared } from './sql';
+import { writeCounts, type WriteCounts } from '../table-writes';
 
 /** Clause rows with what lists show beside them (engagement, client, currency, counts). */
 export interface SlaClauseContext {
@@ -74,9 +75,11 @@ const PERIOD_INVOICE = `SELECT id, number, coalesce(supply_date, issue_date) AS 
       WHERE engagement_id = ? AND status NOT IN ('draft', 'void')
         AND coalesce(supply_date, issue_date) BETWEEN ? AND ?
       ORDER BY date DESC, number DESC LIMIT 1`;
-const CHANGE_STAMP = `SELECT total_changes() AS changes,
-            (SELECT data_version FROM pragma_data_version) AS data,
-            (SELECT schema_version FROM pragma_schema_version) AS schema`;
+const SLA_SOURCES = [
+  { table: 'sla_clauses', key: 'id' },
+  { table: 'sla_incidents', key: 'clause_id' },
+  { table: 'sla_measurements', key: 'clause_id' },
+];
 const SLA_CREDIT_NOTE = `SELECT id, number FROM credit_notes WHERE source = 'sla' AND source_ref = ?`;
 
 /** Handlers create the repository on every call: its statements are prepared once per connection. */
@@ -243,19 +246,13 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
     },
 
     /**
-     * Text that changes whenever what this connection reads may have changed: rows written
-     * by it (`total_changes()` counts every row an INSERT, UPDATE or DELETE statement
-     * changes, trigger programs included; a REPLACE or cascade only ever comes with such a
-     * statement), commits by other connections (`data_version`) and schema changes
-     * (`schema_version`). For caches of values computed from the data.
+     * Writes per clause to its row, incidents and measurements through this connection, with
+     * the `base` that moves with other connections' commits (`writeCounts`); writes to any
+     * other table leave both alone. Null inside a transaction. For caches of values computed
+     * from a clause's rows.
      */
-    changeStamp(): string {
-      const s = prepared(sqlite, CHANGE_STAMP).get() as {
-        changes: number;
-        data: number;
-        schema: number;
-      };
-      return `${s.changes}|${s.data}|${s.schema}`;
+    clauseWrites(): WriteCounts | null {
+      return writeCounts(sqlite, 'sla_clause_writes', SLA_SOURCES);
     },
 
     /** The SLA credit note already issued for a source reference. */

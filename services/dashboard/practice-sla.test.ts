@@ -234,7 +234,7 @@ describe('dashboard.practice: SLA summary = the SLA compliance of each clause', 
   });
 });
 
-describe('dashboard.practice: computed SLA periods are reused until anything is written', () => {
+describe('dashboard.practice: computed SLA periods are reused until the SLA tables are written', () => {
   const INSERT_INCIDENT = `INSERT INTO sla_incidents (id, clause_id, start_at, end_at, cause, excluded,
        exclusion_kind, note, created_at, updated_at)
      VALUES (?, ?, '2026-10-05T10:00:00.000Z', '2026-10-05T11:00:00.000Z', '', 0, NULL, '',

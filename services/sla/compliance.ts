@@ -194,17 +194,25 @@ type Span = ComplianceIncident & { startMs: number; endMs: number };
 
 /**
  * Timeline rows already computed, per connection: clause id → period key → row. A row is a
- * pure function of the database (the clause row, its incidents and its measurements; zones
- * and service hours are code), whatever range asked for it, so it is right as long as
- * nothing has been written: the repository's change stamp is checked on every use and the
- * whole cache is dropped when it moved (any write, by any code or connection). Inside a
- * transaction the cache is neither read nor filled, so a rollback cannot leave rows of
- * undone data behind.
+ * pure function of its clause's rows (the clause, its incidents and its measurements; zones
+ * and service hours are code), whatever range asked for it, so it is right as long as none
+ * of those has been written. Each clause's rows remember the clause's write count
+ * (`slaRepo.clauseWrites`) and are dropped when it moved: an incident recomputes its own
+ * clause only, and invoices, payments or any other table recompute nothing. Another
+ * connection's commit or a schema change drops them all. Inside a transaction the cache is
+ * neither read nor filled, so a rollback cannot leave rows of undone data behind.
  */
+interface CachedClause {
+  writes: number;
+  rows: Map<string, TimelineRow>;
+}
+
 interface RowCache {
-  stamp: string;
-  clauses: Map<string, Map<string, TimelineRow>>;
+  base: string;
+  clauses: Map<string, CachedClause>;
   size: number;
+  /** The write counts the cached clauses were checked against, for those computed now. */
+  writes: Map<string, number>;
 }
 
 const rowCaches = new WeakMap<ServiceContext['sqlite'], RowCache>();
@@ -212,12 +220,18 @@ const rowCaches = new WeakMap<ServiceContext['sqlite'], RowCache>();
 const MAX_CACHED_ROWS = 36_000;
 
 function rowCacheOf(ctx: ServiceContext): RowCache | null {
-  if (ctx.sqlite.inTransaction) return null;
-  const stamp = slaRepo(ctx).changeStamp();
+  const writes = slaRepo(ctx).clauseWrites();
+  if (writes === null) return null;
   let cache = rowCaches.get(ctx.sqlite);
-  if (!cache || cache.stamp !== stamp || cache.size > MAX_CACHED_ROWS) {
-    cache = { stamp, clauses: new Map(), size: 0 };
+  if (!cache || cache.base !== writes.base || cache.size > MAX_CACHED_ROWS) {
+    cache = { base: writes.base, clauses: new Map(), size: 0, writes: writes.counts };
     rowCaches.set(ctx.sqlite, cache);
+  }
+  cache.writes = writes.counts;
+  for (const [id, clause] of cache.clauses) {
+    if (clause.writes === (writes.counts.get(id) ?? 0)) continue;
+    cache.clauses.delete(id);
+    cache.size -= clause.rows.size;
   }
   return cache;
 }
@@ -246,7 +260,7 @@ export function clauseTimelines(
         return { row, definition, ...timelinePeriods(definition, from, to) };
       })
       .filter((clause) => {
-        const cached = cache?.clauses.get(clause.row.id);
+        const cached = cache?.clauses.get(clause.row.id)?.rows;
         if (!cached || !clause.periods.every((p) => cached.has(p.key))) return true;
         // Copies: callers may change what they get.
         out.set(
@@ -310,10 +324,11 @@ export function clauseTimelines(
       });
       out.set(clause.row.id, timeline);
       if (cache) {
-        let cached = cache.clauses.get(clause.row.id);
+        let cached = cache.clauses.get(clause.row.id)?.rows;
         if (!cached) {
           cached = new Map();
-          cache.clauses.set(clause.row.id, cached);
+          const writes = cache.writes.get(clause.row.id) ?? 0;
+          cache.clauses.set(clause.row.id, { writes, rows: cached });
         }
         for (const row of timeline) {
           if (!cached.has(row.period)) cache.size++;
