@@ -2,14 +2,13 @@ import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { createQueryClient } from './queryClient';
+import type { ReactNode } from 'react';
+import { queryClient } from './queryClient';
 import { preferencesColorSchemeManager, theme } from './theme';
 
 const colorSchemeManager = preferencesColorSchemeManager();
 
 export function Providers({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
   return (
     <MantineProvider
       theme={theme}

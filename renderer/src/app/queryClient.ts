@@ -24,3 +24,9 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/**
+ * The app's one query client: the providers hand it to React, and route loaders
+ * (`router.tsx`) start a page's first request with it before the page's chunk has loaded.
+ */
+export const queryClient = createQueryClient();

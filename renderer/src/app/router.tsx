@@ -1,5 +1,12 @@
-import { createHashRouter } from 'react-router';
+import { createHashRouter, type LoaderFunctionArgs } from 'react-router';
 import { ClientsPage } from '../features/clients/pages/ClientsPage';
+import { isReversed, readPracticeFilters, toInput } from '../features/dashboard/filters';
+import { initialInvoiceView, invoiceListFilters, invoicePages } from '../features/billing/queries';
+import { dashboardQueries } from '../features/dashboard/queries';
+import { debtPages, registerFilters } from '../features/debt/queries';
+import { pageQuery } from '../lib/usePagedRows';
+import { useDebtFilters } from '../stores/debtFilters';
+import { queryClient } from './queryClient';
 import { NotFoundPage, RouteError } from './RouteError';
 import { Shell } from './Shell';
 
@@ -70,6 +77,41 @@ function warmUpPages(): void {
   });
 }
 
+/**
+ * The dashboard's figures, asked for as soon as the navigation to it starts: route loaders
+ * run in parallel with the route's `lazy` chunk, so the request no longer waits for the
+ * page's code to download, parse and render first. Not awaited (the page draws its
+ * skeletons meanwhile); the page's query picks the answer up. Runs again whenever the URL's
+ * filters change, as the page's own query would.
+ */
+function prefetchDashboard({ request }: { request: Request }): null {
+  const filters = readPracticeFilters(new URL(request.url).searchParams);
+  if (!isReversed(filters)) {
+    void queryClient.prefetchQuery(dashboardQueries.practice(toInput(filters)));
+  }
+  return null;
+}
+
+/**
+ * The register's first page, the same way: the filters are the store's (a `?status=`
+ * drill-down replaces them once the page is drawn, so the page asks for those itself).
+ */
+function prefetchRegister({ request, params }: LoaderFunctionArgs): null {
+  if (new URL(request.url).searchParams.has('status')) return null;
+  const stored = useDebtFilters.getState();
+  const filters = registerFilters(params.clientId, stored.search.trim(), stored);
+  void queryClient.prefetchQuery(pageQuery(debtPages(filters), 0));
+  return null;
+}
+
+/** The invoice list's first page for its URL (status, dashboard drill-down), the same way. */
+function prefetchInvoices({ request }: LoaderFunctionArgs): null {
+  const { status, drill, sort } = initialInvoiceView(new URL(request.url).searchParams);
+  const filters = invoiceListFilters('', status, drill, sort);
+  void queryClient.prefetchQuery(pageQuery(invoicePages(filters), 0));
+  return null;
+}
+
 // A hash router: in the app the renderer is served from `app://`, where only the hash is
 // ours to change.
 export const router = createHashRouter([
@@ -81,6 +123,7 @@ export const router = createHashRouter([
       {
         index: true,
         handle: { title: 'dashboard.title' } satisfies RouteHandle,
+        loader: prefetchDashboard,
         lazy: () =>
           pages.dashboard().then((m) => ({
             Component: m.PracticeDashboardPage,
@@ -110,6 +153,7 @@ export const router = createHashRouter([
       {
         path: 'clients/:clientId/debt',
         handle: { title: 'nav.debt' } satisfies RouteHandle,
+        loader: prefetchRegister,
         lazy: () =>
           pages.register().then((m) => ({
             Component: m.RegisterPage,
@@ -134,6 +178,7 @@ export const router = createHashRouter([
       {
         path: 'debt',
         handle: { title: 'nav.debt' } satisfies RouteHandle,
+        loader: prefetchRegister,
         lazy: () =>
           pages.register().then((m) => ({
             Component: m.RegisterPage,
@@ -174,6 +219,7 @@ export const router = createHashRouter([
       {
         path: 'invoices',
         handle: { title: 'nav.invoices' } satisfies RouteHandle,
+        loader: prefetchInvoices,
         lazy: () =>
           pages.invoices().then((m) => ({
             Component: m.InvoicesPage,

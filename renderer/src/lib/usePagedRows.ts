@@ -20,6 +20,20 @@ export interface PagedRowsOptions<P extends Page<unknown>> {
 }
 
 /**
+ * One page's query: `usePagedRows` asks for pages with it, and a route loader can ask for a
+ * list's first page (`page` 0) with it before the list's page has loaded.
+ */
+export function pageQuery<P extends Page<unknown>>(
+  { queryKey, pageSize, fetchPage }: PagedRowsOptions<P>,
+  page: number,
+) {
+  return {
+    queryKey: [...queryKey, 'page', page],
+    queryFn: () => fetchPage(page * pageSize, pageSize),
+  };
+}
+
+/**
  * Rows of a long server-side list, fetched by the page that is on screen rather than from
  * the top down: jumping to row 9,999 loads that row's page directly. `rows` has the list's
  * full length with holes where a page is not loaded yet (tables draw a placeholder there).
@@ -60,8 +74,7 @@ export function usePagedRows<P extends Page<unknown>>({
 
   const { first, total, rows, isFetchingRows } = useQueries({
     queries: pageIndexes.map((page) => ({
-      queryKey: [...queryKey, 'page', page],
-      queryFn: () => fetchPage(page * pageSize, pageSize),
+      ...pageQuery({ queryKey, pageSize, fetchPage }, page),
       placeholderData: page === 0 ? keepPreviousData : undefined,
     })),
     combine,

@@ -1,6 +1,7 @@
 import type { EngagementStage, InvoiceDisplayStatus } from '@core/api';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { call } from '../../api/client';
+import { readDrillParams, readListParam, type DrillParams } from '../dashboard/drill';
 
 export const BILLING_PAGE_SIZE = 200;
 
@@ -81,6 +82,53 @@ export function fetchEngagementsPage(
     offset,
     limit,
   });
+}
+
+/** The invoice list's status filter: one display status, or all. */
+export const INVOICE_STATUS_FILTERS = [
+  'all',
+  'draft',
+  'issued',
+  'partly_paid',
+  'overdue',
+  'paid',
+  'void',
+] as const;
+export type InvoiceStatusFilter = (typeof INVOICE_STATUS_FILTERS)[number];
+
+/**
+ * What the invoice list opens with for its URL: the `?status=` and the dashboard's
+ * drill-down (`client`, `engagement`, `currency`, `issuedFrom`, `issuedTo`), newest first.
+ */
+export function initialInvoiceView(params: URLSearchParams): {
+  status: InvoiceStatusFilter;
+  drill: DrillParams;
+  sort: InvoiceListFilters['sort'];
+} {
+  return {
+    status: readListParam(params, 'status', INVOICE_STATUS_FILTERS)[0] ?? 'all',
+    drill: readDrillParams(params),
+    sort: { field: 'createdAt', direction: 'desc' },
+  };
+}
+
+/** The list's filters from its search, status filter, drill-down and sort. */
+export function invoiceListFilters(
+  search: string,
+  status: InvoiceStatusFilter,
+  drill: DrillParams,
+  sort: InvoiceListFilters['sort'],
+): InvoiceListFilters {
+  return { search, statuses: status === 'all' ? [] : [status], ...drill, sort };
+}
+
+/** The invoice list's paged rows (`usePagedRows`; the route's loader asks for page 0 early). */
+export function invoicePages(filters: InvoiceListFilters) {
+  return {
+    queryKey: billingKeys.invoices.list(filters),
+    pageSize: BILLING_PAGE_SIZE,
+    fetchPage: (offset: number, limit: number) => fetchInvoicesPage(filters, offset, limit),
+  };
 }
 
 /** One page of the invoices list, as `usePagedRows` asks for it. */

@@ -33,6 +33,7 @@ import {
   CONTRACTED_STAGES,
   engagementsPath,
   invoicesPath,
+  isReversed,
   toInput,
   usePracticeFilters,
   type PracticeFilters,
@@ -88,8 +89,14 @@ export function PracticeDashboardPage() {
   const { filters, update, clear, active } = usePracticeFilters();
   // The query key is hashed: a new input object per render asks for nothing new.
   const input = toInput(filters);
-  const reversed = !!(filters.from && filters.to && filters.from > filters.to);
-  const query = useQuery({ ...dashboardQueries.practice(input), enabled: !reversed });
+  const reversed = isReversed(filters);
+  const query = useQuery({
+    ...dashboardQueries.practice(input),
+    enabled: !reversed,
+    // The route's loader asks on every visit (router.tsx), in parallel with this page's
+    // chunk: asking again once drawn would only repeat it.
+    refetchOnMount: false,
+  });
   const data = query.data;
 
   let content: React.ReactNode;

@@ -31,7 +31,8 @@ const PARAMS = {
   chart: 'chart',
 } as const satisfies Record<keyof PracticeFilters, string>;
 
-function read(params: URLSearchParams): PracticeFilters {
+/** The filters a dashboard URL's query holds; malformed values are ignored. */
+export function readPracticeFilters(params: URLSearchParams): PracticeFilters {
   const get = (name: string, pattern: RegExp) => readParam(params, name, pattern) ?? null;
   const clientId = get('client', ID);
   return {
@@ -73,14 +74,14 @@ export function toInput(filters: PracticeFilters): PracticeDashboardInput {
 export function usePracticeFilters() {
   const [params, setParams] = useSearchParams();
   const key = params.toString();
-  const filters = useMemo(() => read(new URLSearchParams(key)), [key]);
+  const filters = useMemo(() => readPracticeFilters(new URLSearchParams(key)), [key]);
   /** Changes some filters; each change is a history entry, so Back undoes it. */
   const update = useCallback(
     (changes: Partial<PracticeFilters>) =>
       setParams((prev) => {
-        const next = { ...read(prev), ...changes };
+        const next = { ...readPracticeFilters(prev), ...changes };
         // Another client's engagement never survives a change of client.
-        if ('clientId' in changes && changes.clientId !== read(prev).clientId) {
+        if ('clientId' in changes && changes.clientId !== readPracticeFilters(prev).clientId) {
           next.engagementId = changes.engagementId ?? null;
         }
         const out = new URLSearchParams();
@@ -152,4 +153,9 @@ export function invoicesPath(
 /** Invoices issued in one month (`YYYY-MM`). */
 export function revenueMonthPath(filters: PracticeFilters, month: string, currency: string) {
   return invoicesPath(filters, { issuedFrom: `${month}-01`, issuedTo: monthEnd(month), currency });
+}
+
+/** A range whose first month is after its last: the page says so instead of asking. */
+export function isReversed(filters: PracticeFilters): boolean {
+  return !!(filters.from && filters.to && filters.from > filters.to);
 }

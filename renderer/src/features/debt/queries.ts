@@ -76,6 +76,28 @@ export function fetchDebtPage(filters: DebtListFilters, offset: number, limit: n
   });
 }
 
+/** The filter fields the register's list query reads from its store. */
+type StoredFilters = Pick<DebtListFilters, 'statuses' | 'categories' | 'tags' | 'sort'>;
+
+/** The register's list filters: its client (none = every client), the search, the store's. */
+export function registerFilters(
+  clientId: string | undefined,
+  search: string,
+  stored: StoredFilters,
+): DebtListFilters {
+  const { statuses, categories, tags, sort } = stored;
+  return { clientId, search, statuses, categories, tags, sort };
+}
+
+/** The register's paged rows (`usePagedRows`; the route's loader asks for page 0 early). */
+export function debtPages(filters: DebtListFilters) {
+  return {
+    queryKey: debtKeys.list(filters),
+    pageSize: DEBT_PAGE_SIZE,
+    fetchPage: (offset: number, limit: number) => fetchDebtPage(filters, offset, limit),
+  };
+}
+
 export const debtQueries = {
   tags: (clientId?: string) =>
     queryOptions({

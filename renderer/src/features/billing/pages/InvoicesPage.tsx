@@ -13,15 +13,16 @@ import { useFormatters } from '../../../i18n/format';
 import { toggleSort } from '../../../lib/listState';
 import { usePagedRows } from '../../../lib/usePagedRows';
 import { DrillBanner } from '../../dashboard/DrillBanner';
-import { readDrillParams, readListParam } from '../../dashboard/drill';
 import { ExportPeriodModal } from '../../documents/ExportPeriodModal';
 import { InvoiceStatusBadge } from '../components/common';
 import { formatCalendarDate } from '../format';
 import {
-  BILLING_PAGE_SIZE,
-  billingKeys,
-  fetchInvoicesPage,
+  INVOICE_STATUS_FILTERS,
+  initialInvoiceView,
+  invoiceListFilters,
+  invoicePages,
   type InvoiceListFilters,
+  type InvoiceStatusFilter,
 } from '../queries';
 import classes from '../../../components/ListPage.module.css';
 
@@ -35,16 +36,6 @@ const SORT_FIELDS: SortField[] = [
   'total',
   'balance',
 ];
-const STATUS_FILTERS = [
-  'all',
-  'draft',
-  'issued',
-  'partly_paid',
-  'overdue',
-  'paid',
-  'void',
-] as const;
-type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 /**
  * The invoices list. The dashboard links here with filters in the URL (`?status=overdue`,
@@ -62,29 +53,16 @@ function InvoicesList({ params }: { params: URLSearchParams }) {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const [status, setStatus] = useState<StatusFilter>(
-    () => readListParam(params, 'status', STATUS_FILTERS)[0] ?? 'all',
-  );
-  const [drill, setDrill] = useState(() => readDrillParams(params));
+  const [initial] = useState(() => initialInvoiceView(params));
+  const [status, setStatus] = useState(initial.status);
+  const [drill, setDrill] = useState(initial.drill);
   const [exporting, setExporting] = useState(false);
-  const [sort, setSort] = useState<InvoiceListFilters['sort']>({
-    field: 'createdAt',
-    direction: 'desc',
-  });
-  const filters = useMemo<InvoiceListFilters>(
-    () => ({
-      search: debounced,
-      statuses: status === 'all' ? [] : [status],
-      ...drill,
-      sort,
-    }),
+  const [sort, setSort] = useState(initial.sort);
+  const filters = useMemo(
+    () => invoiceListFilters(debounced, status, drill, sort),
     [debounced, status, drill, sort],
   );
-  const paged = usePagedRows({
-    queryKey: billingKeys.invoices.list(filters),
-    pageSize: BILLING_PAGE_SIZE,
-    fetchPage: (offset, limit) => fetchInvoicesPage(filters, offset, limit),
-  });
+  const paged = usePagedRows(invoicePages(filters));
   const { first: list, total } = paged;
   const locale = i18n.language;
 
@@ -188,11 +166,11 @@ function InvoicesList({ params }: { params: URLSearchParams }) {
           value={search}
           onChange={setSearch}
         />
-        <SegmentedControl<StatusFilter>
+        <SegmentedControl<InvoiceStatusFilter>
           aria-label={t('invoices.filterStatus')}
           value={status}
           onChange={setStatus}
-          data={STATUS_FILTERS.map((s) => ({
+          data={INVOICE_STATUS_FILTERS.map((s) => ({
             value: s,
             label: s === 'all' ? t('invoices.allStatuses') : t(`invoices.status.${s}`),
           }))}

@@ -29,13 +29,7 @@ import { CsvImportModal } from '../components/CsvImportModal';
 import { DebtTable } from '../components/DebtTable';
 import { useBulkStatus } from '../mutations';
 import { categoryOptions, statusOptions } from '../options';
-import {
-  DEBT_PAGE_SIZE,
-  debtKeys,
-  debtQueries,
-  fetchDebtPage,
-  type DebtListFilters,
-} from '../queries';
+import { debtPages, debtQueries, registerFilters, type DebtListFilters } from '../queries';
 import { downloadText, useDebtActions, useLoadDemoAction } from '../useDebtActions';
 import pageClasses from '../../../components/ListPage.module.css';
 import classes from './RegisterPage.module.css';
@@ -75,22 +69,13 @@ export function RegisterPage() {
   const demo = useLoadDemoAction();
   const client = useQuery({ ...clientQueries.detail(clientId ?? ''), enabled: !!clientId });
 
+  const { statuses, categories, tags: tagFilter, sort } = f;
   const filters = useMemo<DebtListFilters>(
-    () => ({
-      clientId,
-      search: debouncedSearch,
-      statuses: f.statuses,
-      categories: f.categories,
-      tags: f.tags,
-      sort: f.sort,
-    }),
-    [clientId, debouncedSearch, f.statuses, f.categories, f.tags, f.sort],
+    () =>
+      registerFilters(clientId, debouncedSearch, { statuses, categories, tags: tagFilter, sort }),
+    [clientId, debouncedSearch, statuses, categories, tagFilter, sort],
   );
-  const paged = usePagedRows({
-    queryKey: debtKeys.list(filters),
-    pageSize: DEBT_PAGE_SIZE,
-    fetchPage: (offset, limit) => fetchDebtPage(filters, offset, limit),
-  });
+  const paged = usePagedRows(debtPages(filters));
   const { first: list, rows, total } = paged;
   // After the list's first page: the services answer one call at a time, and the rows should
   // not wait behind the tag filter, a scan of the whole register (docs/PERFORMANCE.md).
