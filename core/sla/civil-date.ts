@@ -57,6 +57,18 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
   return { year: Math.floor(index / 12), month: (index % 12) + 1, day: 1 };
 }
 
+/** A `YYYY-MM` month key moved by `months` (negative: back). */
+export function addMonthsToKey(month: string, months: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return formatCivilDate(addMonths({ year, month: m, day: 1 }, months)).slice(0, 7);
+}
+
+/** The last day of a `YYYY-MM` month, as `YYYY-MM-DD`. */
+export function lastDayOfMonth(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return formatCivilDate({ year, month: m, day: daysInMonth(year, m) });
+}
+
 /** ISO weekday: Monday 1 … Sunday 7. The weekday of a date is the same in every zone. */
 export function isoWeekday(date: CivilDate): number {
   const weekday = new Date(civilDateToUtcMs(date)).getUTCDay();

@@ -1,9 +1,5 @@
 import { EngagementStage, type MethodName, type PracticeDashboard } from '../../core/api';
-import {
-  addMonths as addCivilMonths,
-  daysInMonth,
-  formatCivilDate,
-} from '../../core/sla/civil-date';
+import { addMonthsToKey as addMonths, lastDayOfMonth } from '../../core/sla/civil-date';
 import type { DayAmount, MoneyFilter } from '../../db';
 import { engagementsRepo, requireClient, requireEngagement } from '../billing/engagements';
 import { invalid, today } from '../billing/errors';
@@ -20,12 +16,6 @@ export const MAX_RANGE_MONTHS = 120;
 /** Stages whose contract value counts as contracted. */
 const CONTRACTED_STAGES = new Set<string>(['won', 'active', 'completed']);
 
-/** `YYYY-MM` moved by `n` months. */
-function addMonths(month: string, n: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return formatCivilDate(addCivilMonths({ year, month: m, day: 1 }, n)).slice(0, 7);
-}
-
 function monthsBetween(from: string, to: string): number {
   const [fy, fm] = from.split('-').map(Number) as [number, number];
   const [ty, tm] = to.split('-').map(Number) as [number, number];
@@ -35,11 +25,6 @@ function monthsBetween(from: string, to: string): number {
 /** Every month from `from` to `to`, inclusive. */
 function monthList(from: string, to: string): string[] {
   return Array.from({ length: Math.max(0, monthsBetween(from, to)) }, (_, i) => addMonths(from, i));
-}
-
-function lastDayOf(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return formatCivilDate({ year, month: m, day: daysInMonth(year, m) });
 }
 
 /** The first and last month of a timeline period key (`YYYY-MM` or `YYYY-Qn`). */
@@ -58,7 +43,7 @@ function monthRange(input: { from?: string; to?: string }, asOf: string) {
     // Only reachable with a `from` after the default end (`asOf`): the schema refuses the rest.
     throw invalid('RANGE_REVERSED', 'The start of the range is after its end.', {
       from: `${fromMonth}-01`,
-      to: lastDayOf(toMonth),
+      to: lastDayOfMonth(toMonth),
     });
   }
   if (monthsBetween(fromMonth, toMonth) > MAX_RANGE_MONTHS) {
@@ -168,7 +153,7 @@ export const practiceDashboardHandlers: HandlerMap<Extract<MethodName, 'dashboar
       currency: input.currency,
     };
     const from = `${fromMonth}-01`;
-    const to = lastDayOf(toMonth);
+    const to = lastDayOfMonth(toMonth);
     const invoices = invoicesRepo(ctx);
 
     const stages = engagementsRepo(ctx).pipeline(filter);

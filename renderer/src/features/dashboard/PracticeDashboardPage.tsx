@@ -29,7 +29,6 @@ import { ClientPicker } from '../billing/components/ClientPicker';
 import { formatCalendarDate, todayIso } from '../billing/format';
 import { useLoadDemo } from '../debt/mutations';
 import {
-  addMonths,
   CONTRACTED_STAGES,
   engagementsPath,
   invoicesPath,
@@ -38,6 +37,7 @@ import {
   usePracticeFilters,
   type PracticeFilters,
 } from './filters';
+import { addMonthsToKey } from '@core/sla/civil-date';
 import { formatMonth } from './format';
 import classes from './PracticeDashboardPage.module.css';
 import { dashboardQueries } from './queries';
@@ -185,7 +185,7 @@ function FilterBar({
   const monthOptions = useMemo(
     () =>
       Array.from({ length: MONTHS_BACK + MONTHS_AHEAD + 1 }, (_, i) => {
-        const month = addMonths(current, MONTHS_AHEAD - i);
+        const month = addMonthsToKey(current, MONTHS_AHEAD - i);
         return { value: month, label: formatMonth(month, i18n.language) };
       }),
     [current, i18n.language],

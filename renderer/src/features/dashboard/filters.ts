@@ -1,6 +1,7 @@
 import { AgingBuckets, type EngagementStage, type PracticeDashboardInput } from '@core/api';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { lastDayOfMonth } from '@core/sla/civil-date';
 import { CURRENCY, ID, readParam } from './drill';
 
 /**
@@ -46,20 +47,6 @@ export function readPracticeFilters(params: URLSearchParams): PracticeFilters {
   };
 }
 
-/** The last day of a `YYYY-MM` month as `YYYY-MM-DD`. */
-export function monthEnd(month: string): string {
-  const [year, mon] = month.split('-').map(Number) as [number, number];
-  const day = new Date(Date.UTC(year, mon, 0)).getUTCDate();
-  return `${month}-${String(day).padStart(2, '0')}`;
-}
-
-/** `YYYY-MM` `offset` months after `month` (negative: before). */
-export function addMonths(month: string, offset: number): string {
-  const [year, mon] = month.split('-').map(Number) as [number, number];
-  const date = new Date(Date.UTC(year, mon - 1 + offset, 1));
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
 /** The service's input for these filters (a reversed range is left to the service to refuse). */
 export function toInput(filters: PracticeFilters): PracticeDashboardInput {
   return {
@@ -67,7 +54,7 @@ export function toInput(filters: PracticeFilters): PracticeDashboardInput {
     ...(filters.engagementId ? { engagementId: filters.engagementId } : {}),
     ...(filters.currency ? { currency: filters.currency } : {}),
     ...(filters.from ? { from: `${filters.from}-01` } : {}),
-    ...(filters.to ? { to: monthEnd(filters.to) } : {}),
+    ...(filters.to ? { to: lastDayOfMonth(filters.to) } : {}),
   };
 }
 
@@ -152,7 +139,11 @@ export function invoicesPath(
 
 /** Invoices issued in one month (`YYYY-MM`). */
 export function revenueMonthPath(filters: PracticeFilters, month: string, currency: string) {
-  return invoicesPath(filters, { issuedFrom: `${month}-01`, issuedTo: monthEnd(month), currency });
+  return invoicesPath(filters, {
+    issuedFrom: `${month}-01`,
+    issuedTo: lastDayOfMonth(month),
+    currency,
+  });
 }
 
 /** A range whose first month is after its last: the page says so instead of asking. */

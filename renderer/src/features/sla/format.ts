@@ -80,10 +80,7 @@ export function monthKey(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 }
 
-export function addMonthsToKey(key: string, delta: number): string {
-  const [y, m] = key.split('-').map(Number);
-  return monthKey(new Date(y!, m! - 1 + delta, 1));
-}
+export { addMonthsToKey } from '@core/sla/civil-date';
 
 /** A period key shown in the UI language: "Mar 2026" / "2026年3月"; other keys as they are. */
 export function formatPeriod(key: string, locale: string): string {
