@@ -10,7 +10,11 @@ import type {
   DebtTotals,
   ImpactLevel,
 } from '../../core/api/debt';
-import { evaluateDebtItem, type DebtItemModelInput } from '../../core/techdebt';
+import {
+  evaluateDebtItem,
+  type DebtItemEvaluation,
+  type DebtItemModelInput,
+} from '../../core/techdebt';
 import { likePattern, prepared } from './sql';
 
 /** What a client without a settings row uses. */
@@ -113,7 +117,11 @@ export function evaluationSummary(
   item: DebtItemData,
   settings: DebtModelSettings,
 ): DebtEvaluationSummary {
-  const e = evaluateDebtItem(modelInput(item, settings));
+  return summaryOf(evaluateDebtItem(modelInput(item, settings)));
+}
+
+/** An evaluation as the contract and the register store it (also the workbench's). */
+export function summaryOf(e: DebtItemEvaluation): DebtEvaluationSummary {
   return {
     fixCostMinor: e.fixCost,
     pvCarryMinor: e.pvCarry,

@@ -13,6 +13,7 @@ import {
   type ThreePoint,
 } from '../../core/techdebt';
 import { inverseRegularizedIncompleteBeta } from '../../core/techdebt/beta';
+import { summaryOf } from '../../db';
 
 export const SENSITIVITY_RATES = [0, 0.04, 0.08, 0.12, 0.16] as const;
 export const SENSITIVITY_GROWTH = [-0.02, 0, 0.02, 0.04, 0.06] as const;
@@ -58,15 +59,7 @@ export function evaluateWorkbench(input: Input): DebtEvaluateOutput {
   );
 
   return {
-    evaluation: {
-      fixCostMinor: e.fixCost,
-      pvCarryMinor: e.pvCarry,
-      netBenefitMinor: e.netBenefit,
-      roi: e.roi,
-      paybackQuarters: e.discountedPayback ? e.discountedPayback.quarters : null,
-      costOfDelayPerQuarterMinor: e.costOfDelayPerQuarter,
-      cd3: e.cd3,
-    },
+    evaluation: summaryOf(e),
     distribution: {
       mean: d.mean,
       p05: d.p05,
