@@ -1,7 +1,6 @@
 import type { DebtStatus } from '@core/api/debt';
-import { Anchor, Button, Chip, Group, Loader, Center, Stack, Text, Title } from '@mantine/core';
+import { Button, Chip, Group, Loader, Center, Stack, Text, Title } from '@mantine/core';
 import {
-  IconArrowLeft,
   IconChartDots3,
   IconFileImport,
   IconFilterOff,
@@ -25,6 +24,7 @@ import {
 } from './BusinessCaseCharts';
 import { businessCaseQueries, requestFullscreen, useStatusParam } from './businessCase';
 import classes from './BusinessCasePage.module.css';
+import { BackLink } from '../../components/BackLink';
 
 /** `#/clients/:clientId/business-case`: the client's technical-debt business case. */
 export function BusinessCasePage() {
@@ -43,12 +43,7 @@ export function BusinessCasePage() {
 
   const header = (
     <Stack gap={2}>
-      <Anchor component={Link} to={`/clients/${clientId}/debt`} size="sm">
-        <Group gap={4} wrap="nowrap">
-          <IconArrowLeft size={14} aria-hidden />
-          {t('debt.backToRegister')}
-        </Group>
-      </Anchor>
+      <BackLink to={`/clients/${clientId}/debt`}>{t('debt.backToRegister')}</BackLink>
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <div>
           <Title order={2} size="h3">

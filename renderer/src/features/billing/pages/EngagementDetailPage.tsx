@@ -18,13 +18,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import {
-  IconArrowLeft,
-  IconCalendarStats,
-  IconEdit,
-  IconPencil,
-  IconPlus,
-} from '@tabler/icons-react';
+import { IconCalendarStats, IconEdit, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +42,7 @@ import {
 } from '../queries';
 import { StatCard, StatLabel } from '../../../ui/StatCard';
 import classes from './Page.module.css';
+import { BackLink } from '../../../components/BackLink';
 
 /** Scope or deliverables: a caption over the text as typed (line breaks kept). */
 function TextCard({ label, text }: { label: string; text: string }) {
@@ -107,12 +102,7 @@ function EngagementDetail({ engagement: e }: { engagement: Engagement }) {
     <div className={classes.scrollPage}>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Anchor component={Link} to="/engagements" size="sm">
-            <Group gap={4}>
-              <IconArrowLeft size={14} aria-hidden />
-              {t('engagements.back')}
-            </Group>
-          </Anchor>
+          <BackLink to="/engagements">{t('engagements.back')}</BackLink>
           <Group gap="sm">
             <Title order={2}>{e.title}</Title>
             <StageSelect engagement={e} />

@@ -19,7 +19,6 @@ import {
   Title,
 } from '@mantine/core';
 import {
-  IconArrowLeft,
   IconBan,
   IconCash,
   IconEdit,
@@ -46,6 +45,7 @@ import { useDeleteDraft, useDeletePayment } from '../mutations';
 import { billingQueries } from '../queries';
 import doc from './InvoiceDocument.module.css';
 import classes from './Page.module.css';
+import { BackLink } from '../../../components/BackLink';
 
 export function InvoiceDetailPage() {
   const { t } = useTranslation();
@@ -104,12 +104,7 @@ function InvoiceDetail({ invoice: inv }: { invoice: Invoice }) {
     <div className={classes.scrollPage}>
       <Group justify="space-between" align="flex-end" maw={960}>
         <Stack gap={4}>
-          <Anchor component={Link} to="/invoices" size="sm">
-            <Group gap={4}>
-              <IconArrowLeft size={14} aria-hidden />
-              {t('invoices.back')}
-            </Group>
-          </Anchor>
+          <BackLink to="/invoices">{t('invoices.back')}</BackLink>
           <Group gap="sm">
             <Title order={2} className="tabular">
               {t('invoices.titleOf', { number: title })}

@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconArrowLeft, IconDeviceFloppy, IconPresentationAnalytics } from '@tabler/icons-react';
+import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,8 @@ import { useDebtFormat } from '../format';
 import { useSaveSelection } from '../mutations';
 import { debtQueries } from '../queries';
 import classes from './WorkbenchPage.module.css';
+import { BusinessCaseButton } from '../components/BusinessCaseButton';
+import { BackLink } from '../../../components/BackLink';
 
 type Budget = { kind: 'days'; days: number } | { kind: 'money'; amountMinor: number };
 
@@ -72,25 +74,13 @@ export function PortfolioPage() {
   return (
     <div className={classes.page}>
       <Stack gap={2}>
-        <Anchor component={Link} to={`/clients/${clientId}/debt`} size="sm">
-          <Group gap={4} wrap="nowrap">
-            <IconArrowLeft size={14} aria-hidden />
-            {t('debt.backToRegister')}
-          </Group>
-        </Anchor>
+        <BackLink to={`/clients/${clientId}/debt`}>{t('debt.backToRegister')}</BackLink>
         <Group justify="space-between" wrap="nowrap">
           <Title order={2} size="h3">
             {client.data?.displayName ?? '…'}
           </Title>
           <Group gap="xs" wrap="nowrap">
-            <Button
-              variant="default"
-              component={Link}
-              to={`/clients/${clientId}/business-case`}
-              leftSection={<IconPresentationAnalytics size={16} aria-hidden />}
-            >
-              {t('businessCase.open')}
-            </Button>
+            <BusinessCaseButton clientId={clientId} />
             <DocumentButton
               request={{ kind: 'report', clientId }}
               title={t('documents.titles.report', { name: client.data?.displayName ?? '' })}

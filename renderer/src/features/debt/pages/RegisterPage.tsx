@@ -5,7 +5,6 @@ import {
   IconChartDots3,
   IconDownload,
   IconFileImport,
-  IconPresentationAnalytics,
   IconPlus,
   IconReceipt2,
   IconSearch,
@@ -26,6 +25,7 @@ import { clientQueries } from '../../clients/queries';
 import { parseStatuses } from '../../dashboard/businessCase';
 import { DocumentButton } from '../../documents/DocumentButton';
 import { CsvImportModal } from '../components/CsvImportModal';
+import { BusinessCaseButton } from '../components/BusinessCaseButton';
 import { DebtTable } from '../components/DebtTable';
 import { useBulkStatus } from '../mutations';
 import { categoryOptions, statusOptions } from '../options';
@@ -183,16 +183,7 @@ export function RegisterPage() {
           </Text>
         </div>
         <Group gap="xs" wrap="nowrap">
-          {clientId && (
-            <Button
-              variant="default"
-              component={Link}
-              to={`/clients/${clientId}/business-case`}
-              leftSection={<IconPresentationAnalytics size={16} aria-hidden />}
-            >
-              {t('businessCase.open')}
-            </Button>
-          )}
+          {clientId && <BusinessCaseButton clientId={clientId} />}
           {clientId && (
             <Button
               variant="default"

@@ -23,7 +23,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconArrowLeft, IconCalculator } from '@tabler/icons-react';
+import { IconCalculator } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,6 +51,7 @@ import { useCreateDebt, useUpdateDebt, useUpdateDebtSettings } from '../mutation
 import { categoryOptions, impactOptions, statusOptions } from '../options';
 import { debtQueries, type EvaluateInput } from '../queries';
 import classes from './WorkbenchPage.module.css';
+import { BackLink } from '../../../components/BackLink';
 
 const EVALUATE_DEBOUNCE_MS = 350;
 
@@ -266,12 +267,9 @@ function Workbench({
     <div className={classes.page}>
       <Group justify="space-between" wrap="nowrap">
         <Stack gap={2}>
-          <Anchor component={Link} to={registerPath} size="sm">
-            <Group gap={4} wrap="nowrap">
-              <IconArrowLeft size={14} aria-hidden />
-              {t('debt.backToRegister')} · {client.displayName}
-            </Group>
-          </Anchor>
+          <BackLink to={registerPath}>
+            {t('debt.backToRegister')} · {client.displayName}
+          </BackLink>
           <Title order={2} size="h3" lineClamp={1}>
             {title}
           </Title>
