@@ -279,80 +279,81 @@ function BreakdownChart({
   const fmt = useDebtFormat();
   const compact = useCompactMoney();
   const money = useTooltipMoney();
+  const links = (
+    <List size="sm" spacing={2} listStyleType="none" aria-label={title}>
+      {rows.map((row) => {
+        const label = t('businessCase.breakdownLink', {
+          label: row.label,
+          count: row.items,
+          amount: fmt.wholeMoney(row.netBenefitMinor, currency),
+        });
+        return (
+          <List.Item key={row.key}>
+            {linkTo ? (
+              <Anchor component={Link} to={linkTo(row.key)} size="sm">
+                {label}
+              </Anchor>
+            ) : (
+              <Anchor component="button" type="button" size="sm" onClick={() => onOpen(row.key)}>
+                {label}
+              </Anchor>
+            )}
+          </List.Item>
+        );
+      })}
+    </List>
+  );
   return (
-    <Stack gap="xs">
-      <ChartPanel
-        title={title}
-        description={description}
-        exportName={exportName}
-        height={Math.max(160, rows.length * 34 + 40)}
-      >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={rows}
-            layout="vertical"
-            margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
-            accessibilityLayer
-            title={title}
+    <ChartPanel
+      title={title}
+      description={description}
+      exportName={exportName}
+      height={Math.max(160, rows.length * 34 + 40)}
+      footer={links}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart
+          data={rows}
+          layout="vertical"
+          margin={{ top: 4, right: 16, bottom: 4, left: 8 }}
+          accessibilityLayer
+          title={title}
+        >
+          <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" horizontal={false} />
+          <XAxis
+            type="number"
+            {...axisStyle(theme)}
+            tickFormatter={(v: number) => compact(v, currency)}
+          />
+          <YAxis type="category" dataKey="label" {...axisStyle(theme)} width={96} />
+          <ReferenceLine x={0} stroke={theme.zero} />
+          <Tooltip
+            {...tooltipStyle(theme)}
+            cursor={{ fill: theme.grid, fillOpacity: 0.4 }}
+            formatter={(value, _name, entry) => [
+              `${money(Math.round(Number(value)), currency)} · ${t('businessCase.itemsCount', {
+                count: (entry.payload as BreakdownRow).items,
+              })}`,
+              t('debt.charts.netBenefit'),
+            ]}
+          />
+          <Bar
+            dataKey="netBenefitMinor"
+            name={t('debt.charts.netBenefit')}
+            isAnimationActive={false}
+            cursor="pointer"
+            onClick={(bar) => {
+              const key = (bar.payload as BreakdownRow | undefined)?.key;
+              if (key) onOpen(key);
+            }}
           >
-            <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              {...axisStyle(theme)}
-              tickFormatter={(v: number) => compact(v, currency)}
-            />
-            <YAxis type="category" dataKey="label" {...axisStyle(theme)} width={96} />
-            <ReferenceLine x={0} stroke={theme.zero} />
-            <Tooltip
-              {...tooltipStyle(theme)}
-              cursor={{ fill: theme.grid, fillOpacity: 0.4 }}
-              formatter={(value, _name, entry) => [
-                `${money(Math.round(Number(value)), currency)} · ${t('businessCase.itemsCount', {
-                  count: (entry.payload as BreakdownRow).items,
-                })}`,
-                t('debt.charts.netBenefit'),
-              ]}
-            />
-            <Bar
-              dataKey="netBenefitMinor"
-              name={t('debt.charts.netBenefit')}
-              isAnimationActive={false}
-              cursor="pointer"
-              onClick={(bar) => {
-                const key = (bar.payload as BreakdownRow | undefined)?.key;
-                if (key) onOpen(key);
-              }}
-            >
-              {rows.map((row) => (
-                <Cell key={row.key} fill={row.color} data-bar={row.key} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartPanel>
-      <List size="sm" spacing={2} listStyleType="none" aria-label={title}>
-        {rows.map((row) => {
-          const label = t('businessCase.breakdownLink', {
-            label: row.label,
-            count: row.items,
-            amount: fmt.wholeMoney(row.netBenefitMinor, currency),
-          });
-          return (
-            <List.Item key={row.key}>
-              {linkTo ? (
-                <Anchor component={Link} to={linkTo(row.key)} size="sm">
-                  {label}
-                </Anchor>
-              ) : (
-                <Anchor component="button" type="button" size="sm" onClick={() => onOpen(row.key)}>
-                  {label}
-                </Anchor>
-              )}
-            </List.Item>
-          );
-        })}
-      </List>
-    </Stack>
+            {rows.map((row) => (
+              <Cell key={row.key} fill={row.color} data-bar={row.key} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartPanel>
   );
 }
 

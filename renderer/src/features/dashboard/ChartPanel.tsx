@@ -18,6 +18,8 @@ export interface ChartPanelProps {
   actions?: ReactNode | undefined;
   /** Height of the plot area in px (the chart inside fills it); default 280. */
   height?: number | undefined;
+  /** Below the chart, inside the card and left out of an export (the bars as links…). */
+  footer?: ReactNode | undefined;
 }
 
 type Format = 'png' | 'svg';
@@ -34,6 +36,7 @@ export function ChartPanel({
   children,
   actions,
   height = 280,
+  footer,
 }: ChartPanelProps) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -118,6 +121,7 @@ export function ChartPanel({
           {children}
         </Box>
       </Stack>
+      {footer && <Box mt="xs">{footer}</Box>}
     </Paper>
   );
 }
