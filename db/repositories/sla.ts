@@ -9,7 +9,7 @@ import {
   type SlaIncidentRow,
   type SlaMeasurementRow,
 } from '../schema';
-import { prepared } from './sql';
+import { prepared, writeIfFree } from './sql';
 import { writeCounts, type WriteCounts } from '../table-writes';
 
 /** Clause rows with what lists show beside them (engagement, client, currency, counts). */
@@ -28,6 +28,19 @@ export interface IncidentSpan {
   end: string;
   excluded: boolean;
   exclusionKind: string | null;
+}
+
+/** A computed SLA period as stored (db/schema/sla.ts `slaPeriodResults`). */
+export interface StoredPeriod {
+  clauseId: string;
+  period: string;
+  start: string;
+  end: string;
+  measured: string | null;
+  met: boolean | null;
+  creditPercent: number;
+  creditMinor: number;
+  incidentCount: number;
 }
 
 /** An issued (not draft, not void) invoice of an engagement, for SLA credit proposals. */
@@ -70,6 +83,15 @@ const MEASUREMENTS = `SELECT id, clause_id AS clauseId, date, value, note, updat
        FROM sla_measurements
       WHERE clause_id = ? AND date >= ? AND date <= ?
       ORDER BY date`;
+const STORED_PERIODS = `SELECT clause_id AS clauseId, period, start_at AS start, end_at AS "end", measured,
+            met, credit_percent AS creditPercent, credit_minor AS creditMinor,
+            incident_count AS incidentCount
+       FROM sla_period_results
+      WHERE clause_id IN (SELECT value FROM json_each(?)) AND engine = ?`;
+const STORE_PERIOD = `INSERT OR REPLACE INTO sla_period_results
+       (clause_id, period, engine, start_at, end_at, measured, met, credit_percent, credit_minor,
+        incident_count)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const PERIOD_INVOICE = `SELECT id, number, coalesce(supply_date, issue_date) AS date
        FROM invoices
       WHERE engagement_id = ? AND status NOT IN ('draft', 'void')
@@ -253,6 +275,52 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
      */
     clauseWrites(): WriteCounts | null {
       return writeCounts(sqlite, 'sla_clause_writes', SLA_SOURCES);
+    },
+
+    /** The stored periods of these clauses computed by `engine` (others are ignored). */
+    storedPeriods(clauseIds: readonly string[], engine: string): StoredPeriod[] {
+      const rows = prepared(sqlite, STORED_PERIODS).all(JSON.stringify(clauseIds), engine) as (Omit<
+        StoredPeriod,
+        'met'
+      > & { met: number | null })[];
+      for (const row of rows) {
+        (row as unknown as StoredPeriod).met = row.met === null ? null : row.met === 1;
+      }
+      return rows as unknown as StoredPeriod[];
+    },
+
+    /**
+     * Stores computed periods (replacing a clause-period's row of any engine) if it can at
+     * once, as a cache: never waits for another connection's write lock, and stores nothing
+     * when the file is read-only or locked, or when another connection committed since the
+     * caller's `snapshot` began (SQLite refuses the write: SQLITE_BUSY_SNAPSHOT), so a row
+     * computed from that snapshot is never stored once stale. Whether it stored them.
+     */
+    storePeriods(periods: readonly StoredPeriod[], engine: string): boolean {
+      return writeIfFree(sqlite, () => {
+        const insert = prepared(sqlite, STORE_PERIOD);
+        for (const p of periods) {
+          insert.run(
+            p.clauseId,
+            p.period,
+            engine,
+            p.start,
+            p.end,
+            p.measured,
+            p.met === null ? null : p.met ? 1 : 0,
+            p.creditPercent,
+            p.creditMinor,
+            p.incidentCount,
+          );
+        }
+      });
+    },
+
+    /** Removes the stored periods of every other engine (an older build's), if it can at once. */
+    dropPeriodsOfOtherEngines(engine: string): boolean {
+      return writeIfFree(sqlite, () => {
+        prepared(sqlite, 'DELETE FROM sla_period_results WHERE engine <> ?').run(engine);
+      });
     },
 
     /** The SLA credit note already issued for a source reference. */

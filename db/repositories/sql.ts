@@ -59,3 +59,51 @@ export function filterClause(
   add('currency', 'currency');
   return { clause: parts.join(' '), params };
 }
+
+const CACHE_WRITE_REFUSALS = /^SQLITE_(BUSY|LOCKED|READONLY|FULL)/;
+
+/**
+ * A write of derived rows (a cache), made only if it can be made at once: it never waits
+ * for another connection's write lock, and a file that is locked, read-only or full, or a
+ * snapshot another connection has moved past (`readSnapshot`: SQLITE_BUSY_SNAPSHOT), makes
+ * it write nothing (a savepoint undoes a part written) and return false. Other errors throw.
+ */
+export function writeIfFree(sqlite: Database.Database, write: () => void): boolean {
+  const busyTimeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    sqlite.transaction(write)();
+    return true;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && CACHE_WRITE_REFUSALS.test(code)) return false;
+    throw error;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
+/**
+ * Runs a read in one deferred transaction, so all its statements see the file as it was when
+ * the first one ran, and any derived rows it stores with `writeIfFree` are refused if another
+ * connection has committed since (they would have been computed from old rows). What it
+ * stored is committed; a commit that fails loses only those rows, never the read's result.
+ * Inside a caller's transaction it simply runs.
+ */
+export function readSnapshot<T>(sqlite: Database.Database, read: () => T): T {
+  if (sqlite.inTransaction) return read();
+  prepared(sqlite, 'BEGIN DEFERRED').run();
+  let result: T;
+  try {
+    result = read();
+  } catch (error) {
+    if (sqlite.inTransaction) prepared(sqlite, 'ROLLBACK').run();
+    throw error;
+  }
+  try {
+    if (sqlite.inTransaction) prepared(sqlite, 'COMMIT').run();
+  } catch {
+    if (sqlite.inTransaction) prepared(sqlite, 'ROLLBACK').run();
+  }
+  return result;
+}

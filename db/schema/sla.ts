@@ -3,6 +3,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   real,
   sqliteTable,
   text,
@@ -127,6 +128,38 @@ export const slaMeasurements = sqliteTable(
     uniqueIndex('sla_measurements_clause_date_unique').on(t.clauseId, t.date),
     check('sla_measurements_value', sql`${t.value} >= 0`),
   ],
+);
+
+/**
+ * SLA periods already computed: a derived copy, never the record. One row per clause and
+ * period key, holding what a compliance timeline shows (services/sla/compliance.ts), so the
+ * dashboard need not compute three years of clause-months again each time the app opens.
+ *
+ * - Kept right by SQLite itself: triggers (hand-written in migration 0006, which a later
+ *   rebuild of these tables must re-create) delete a clause's rows whenever its clause,
+ *   incidents or measurements are inserted, changed or deleted, by any connection (the
+ *   CLI, an import, undo), in the same transaction as the write.
+ * - `engine` names the compliance code and time-zone data that computed the row; rows of
+ *   another engine are ignored and replaced, so an upgrade never serves old results.
+ * - No foreign key on purpose: the rows are nobody's dependents (db/dependents.ts) and undo
+ *   never restores them; the clause triggers remove them instead. Not part of a workspace
+ *   export (services/workspace/tables.ts `DERIVED_TABLES`).
+ */
+export const slaPeriodResults = sqliteTable(
+  'sla_period_results',
+  {
+    clauseId: text('clause_id').notNull(),
+    period: text('period').notNull(),
+    engine: text('engine').notNull(),
+    startAt: text('start_at').notNull(),
+    endAt: text('end_at').notNull(),
+    measured: text('measured'),
+    met: integer('met', { mode: 'boolean' }),
+    creditPercent: real('credit_percent').notNull(),
+    creditMinor: integer('credit_minor').notNull(),
+    incidentCount: integer('incident_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clauseId, t.period] })],
 );
 
 export type SlaClauseRow = typeof slaClauses.$inferSelect;

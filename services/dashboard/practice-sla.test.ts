@@ -8,7 +8,7 @@ import { startTestServices, type TestServices } from '../../test/support/service
 import { testClock } from '../billing/test-helpers';
 import type { ServiceContext } from '../context';
 import { slaRepo } from '../sla/common';
-import { clauseTimelines } from '../sla/compliance';
+import { clauseTimelines, TIMELINE_ENGINE } from '../sla/compliance';
 import { slaApi } from '../sla/test-helpers';
 
 /**
@@ -234,12 +234,12 @@ describe('dashboard.practice: SLA summary = the SLA compliance of each clause', 
   });
 });
 
-describe('dashboard.practice: computed SLA periods are reused until the SLA tables are written', () => {
-  const INSERT_INCIDENT = `INSERT INTO sla_incidents (id, clause_id, start_at, end_at, cause, excluded,
-       exclusion_kind, note, created_at, updated_at)
-     VALUES (?, ?, '2026-10-05T10:00:00.000Z', '2026-10-05T11:00:00.000Z', '', 0, NULL, '',
-       '2026-11-21T00:00:00.000Z', '2026-11-21T00:00:00.000Z')`;
+const INSERT_INCIDENT = `INSERT INTO sla_incidents (id, clause_id, start_at, end_at, cause, excluded,
+     exclusion_kind, note, created_at, updated_at)
+   VALUES (?, ?, '2026-10-05T10:00:00.000Z', '2026-10-05T11:00:00.000Z', '', 0, NULL, '',
+     '2026-11-21T00:00:00.000Z', '2026-11-21T00:00:00.000Z')`;
 
+describe('dashboard.practice: computed SLA periods are reused until the SLA tables are written', () => {
   it('sees writes through the services, raw SQL on the connection and other connections', async () => {
     const { engagement } = await api.setup();
     const clause = await api.clause(engagement.id);
@@ -296,5 +296,92 @@ describe('dashboard.practice: computed SLA periods are reused until the SLA tabl
     ).toThrow('roll back');
     expect(october()).toBe(true);
     expect((await api.compliance(clause.id, '2026-10')).met).toBe(true);
+  });
+});
+
+describe('dashboard.practice: computed SLA periods are stored for later sessions', () => {
+  const stored = (sqlite: Database.Database, clauseId: string) =>
+    sqlite
+      .prepare(
+        'SELECT period, engine, met FROM sla_period_results WHERE clause_id = ? ORDER BY period',
+      )
+      .all(clauseId) as { period: string; engine: string; met: number | null }[];
+  const sla = async (s: TestServices) =>
+    (await slaApi(s).call<PracticeDashboard>('dashboard.practice', {})).sla[0]!;
+  /** The services closed and started again on the same file (the app reopened). */
+  async function reopen(): Promise<TestServices> {
+    services.close();
+    services = await startTestServices({ dir: services.dir, now: clock.now });
+    api = slaApi(services);
+    return services;
+  }
+
+  it('serves a later session the stored periods, until the clause’s rows are written', async () => {
+    const { engagement } = await api.setup();
+    const clause = await api.clause(engagement.id);
+    expect(await sla(services)).toMatchObject({ periodsAssessed: 11, periodsMet: 11 });
+    const rows = stored(services.database.sqlite, clause.id);
+    expect(rows.map((r) => r.period)).toEqual(months('2025-12', '2026-10'));
+    expect(new Set(rows.map((r) => r.engine))).toEqual(new Set([TIMELINE_ENGINE]));
+
+    // Marked as breached behind the code's back: a new session shows what is stored (it did
+    // not compute the periods again)…
+    services.database.sqlite
+      .prepare(`UPDATE sla_period_results SET met = 0 WHERE clause_id = ? AND period = '2026-03'`)
+      .run(clause.id);
+    await reopen();
+    expect(await sla(services)).toMatchObject({ periodsAssessed: 11, periodsMet: 10 });
+
+    // …until its clause's rows are written, by any connection: the file's own triggers drop
+    // the stored periods in the same transaction.
+    const other = new Database(path.join(services.dir, DATABASE_FILE_NAME));
+    try {
+      other.prepare(INSERT_INCIDENT).run('other-connection-incident', clause.id);
+      expect(stored(other, clause.id)).toEqual([]);
+    } finally {
+      other.close();
+    }
+    // October's hour down is the one breach now, computed again and stored again.
+    expect(await sla(services)).toMatchObject({ periodsAssessed: 11, periodsMet: 10 });
+    expect(stored(services.database.sqlite, clause.id).filter((r) => r.met === 0)).toEqual([
+      { period: '2026-10', engine: TIMELINE_ENGINE, met: 0 },
+    ]);
+    // A measurement and the clause itself drop them too.
+    await api.call('sla.clauses.update', { id: clause.id, changes: { label: 'Renamed' } });
+    expect(stored(services.database.sqlite, clause.id)).toEqual([]);
+  });
+
+  it('never serves periods another engine (an older build) stored, and removes them', async () => {
+    const { engagement } = await api.setup();
+    const clause = await api.clause(engagement.id);
+    await sla(services);
+    services.database.sqlite
+      .prepare(`UPDATE sla_period_results SET engine = 'timeline 0', met = 0 WHERE clause_id = ?`)
+      .run(clause.id);
+    await reopen();
+    expect(await sla(services)).toMatchObject({ periodsAssessed: 11, periodsMet: 11 });
+    const rows = stored(services.database.sqlite, clause.id);
+    expect(rows).toHaveLength(11);
+    expect(rows.every((r) => r.engine === TIMELINE_ENGINE && r.met === 1)).toBe(true);
+  });
+
+  it('answers without storing while another connection holds the write lock', async () => {
+    const { engagement } = await api.setup();
+    const clause = await api.clause(engagement.id);
+    const other = new Database(path.join(services.dir, DATABASE_FILE_NAME));
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      expect(await sla(services)).toMatchObject({ periodsAssessed: 11, periodsMet: 11 });
+      expect(stored(services.database.sqlite, clause.id)).toEqual([]);
+      other.exec('COMMIT');
+    } finally {
+      other.close();
+    }
+    // The wait for the lock is still the app's usual one afterwards.
+    expect(services.database.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    // Computed in this session already: stored by the first computation after a write.
+    await api.incident(clause.id, '2026-10-05T10:00:00.000Z', '2026-10-05T11:00:00.000Z');
+    expect(await sla(services)).toMatchObject({ periodsAssessed: 11, periodsMet: 10 });
+    expect(stored(services.database.sqlite, clause.id)).toHaveLength(11);
   });
 });

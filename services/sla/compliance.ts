@@ -19,6 +19,7 @@ import {
   type ServiceHours,
 } from '../../core/sla';
 import type { schema } from '../../db';
+import { readSnapshot } from '../../db/repositories/sql';
 import { creditNoteHandlers } from '../billing/credit-notes';
 import { requireClient, requireEngagement } from '../billing/engagements';
 import type { ServiceContext } from '../context';
@@ -237,11 +238,156 @@ function rowCacheOf(ctx: ServiceContext): RowCache | null {
 }
 
 /**
- * Timeline rows of each clause between the months `from` and `to`. Rows computed before
- * (and not invalidated) are reused; for the other clauses the incidents and measurements of
- * all of them are read in one query each (any wider than a clause's own periods are left
- * out by the per-period filters below), then each clause's periods go through
- * `computeCompliance`. The timeline handler and the practice dashboard both use it.
+ * Names the code and zone data that computed a timeline row, for the stored periods
+ * (`sla_period_results`, read by a later session or build): rows of another engine are never
+ * served. Bump TIMELINE_REVISION whenever `computeCompliance` or the row mapping below can
+ * give another row for the same clause rows; timeline-revision.test.ts fails until you do.
+ * A new Node/Electron with other zone data changes the engine by itself.
+ */
+export const TIMELINE_REVISION = 1;
+export const TIMELINE_ENGINE = `timeline ${TIMELINE_REVISION}; tz ${process.versions.tz ?? '-'}; icu ${process.versions.icu ?? '-'}`;
+
+type Clause = ReturnType<typeof timelinePeriods> & {
+  row: ClauseRow;
+  definition: ClauseDefinition;
+};
+
+/** Keeps a clause's computed rows (copies: callers may change what they get). */
+function remember(cache: RowCache | null, clauseId: string, timeline: readonly TimelineRow[]) {
+  if (!cache) return;
+  let cached = cache.clauses.get(clauseId)?.rows;
+  if (!cached) {
+    cached = new Map();
+    cache.clauses.set(clauseId, { writes: cache.writes.get(clauseId) ?? 0, rows: cached });
+  }
+  for (const row of timeline) {
+    if (!cached.has(row.period)) cache.size++;
+    cached.set(row.period, { ...row });
+  }
+}
+
+/**
+ * The clauses whose every period is stored go to `out` (and the memory cache); the others
+ * are returned. A stored row is right whatever connection or session wrote it: the
+ * triggers of migration 0006 delete a clause's rows with every write to its rows.
+ */
+function fromStore(
+  ctx: ServiceContext,
+  clauses: readonly Clause[],
+  out: Map<string, TimelineRow[]>,
+  cache: RowCache | null,
+): Clause[] {
+  const stored = new Map<string, Map<string, TimelineRow>>();
+  const periods = slaRepo(ctx).storedPeriods(
+    clauses.map((c) => c.row.id),
+    TIMELINE_ENGINE,
+  );
+  for (const p of periods) {
+    let rows = stored.get(p.clauseId);
+    if (!rows) stored.set(p.clauseId, (rows = new Map()));
+    rows.set(p.period, {
+      period: p.period,
+      start: p.start,
+      end: p.end,
+      measured: p.measured,
+      value: p.measured === null ? null : Number(p.measured),
+      met: p.met,
+      creditPercent: p.creditPercent,
+      creditMinor: p.creditMinor,
+      incidentCount: p.incidentCount,
+    });
+  }
+  return clauses.filter((clause) => {
+    const rows = stored.get(clause.row.id);
+    if (!rows || !clause.periods.every((p) => rows.has(p.key))) return true;
+    const timeline = clause.periods.map((p) => rows.get(p.key)!);
+    out.set(clause.row.id, timeline);
+    remember(cache, clause.row.id, timeline);
+    return false;
+  });
+}
+
+/**
+ * Each clause's periods computed from its rows: the incidents and measurements of all the
+ * clauses are read in one query each (any wider than a clause's own periods are left out by
+ * the per-period filters below), then each period goes through `computeCompliance`.
+ */
+function compute(ctx: ServiceContext, clauses: readonly Clause[]): Map<string, TimelineRow[]> {
+  const repo = slaRepo(ctx);
+  const ids = clauses.map((c) => c.row.id);
+  const startMs = Math.min(...clauses.map((c) => c.startMs));
+  const endMs = Math.max(...clauses.map((c) => c.endMs));
+  const firstDate = clauses.map((c) => c.firstDate).reduce((a, b) => (b < a ? b : a));
+  const lastDate = clauses.map((c) => c.lastDate).reduce((a, b) => (b > a ? b : a));
+  const incidents = new Map<string, Span[]>(ids.map((id) => [id, []]));
+  for (const i of repo.incidentSpans(
+    ids,
+    new Date(startMs).toISOString(),
+    new Date(endMs).toISOString(),
+  )) {
+    incidents.get(i.clauseId)!.push({
+      id: i.id,
+      start: i.start,
+      end: i.end,
+      excluded: i.excluded,
+      cause: '',
+      exclusionKind: i.exclusionKind as ComplianceIncident['exclusionKind'],
+      // Stored as normalised UTC ISO text, so the native parse is exact.
+      startMs: Date.parse(i.start),
+      endMs: Date.parse(i.end),
+    });
+  }
+  const measurements = new Map<string, { date: string; value: number }[]>(
+    ids.map((id) => [id, []]),
+  );
+  for (const m of repo.clausesMeasurements(ids, firstDate, lastDate)) {
+    measurements.get(m.clauseId)!.push(m);
+  }
+  const timelines = new Map<string, TimelineRow[]>();
+  for (const clause of clauses) {
+    const { definition, periods } = clause;
+    const spans = incidents.get(clause.row.id)!;
+    const values = measurements.get(clause.row.id)!;
+    // The service windows of the whole timeline, read from the zone once.
+    const windows = cachedWindows(clause.startMs, clause.endMs, definition.serviceHours);
+    const timeline = periods.map((period): TimelineRow => {
+      // Pre-filtered with the parsed instants: each period sees only its own records.
+      const own = spans.filter((i) => i.endMs > period.startMs && i.startMs < period.endMs);
+      const days = values.filter((m) => m.date >= period.firstDate && m.date <= period.lastDate);
+      const r = computeCompliance(definition, period, own, days, windows);
+      return {
+        period: r.period,
+        start: r.start,
+        end: r.end,
+        measured: r.measured,
+        value: r.measured === null ? null : Number(r.measured),
+        met: r.met,
+        creditPercent: r.creditPercent,
+        creditMinor: r.creditMinor,
+        incidentCount: r.incidents.filter((i) => i.counts).length,
+      };
+    });
+    timelines.set(clause.row.id, timeline);
+  }
+  return timelines;
+}
+
+/** Connections whose other engines' stored rows have been removed (once each). */
+const pruned = new WeakSet<ServiceContext['sqlite']>();
+
+/** Removes the stored rows of other engines, once per connection. */
+function pruneOtherEngines(ctx: ServiceContext): void {
+  if (pruned.has(ctx.sqlite)) return;
+  pruned.add(ctx.sqlite);
+  slaRepo(ctx).dropPeriodsOfOtherEngines(TIMELINE_ENGINE);
+}
+
+/**
+ * Timeline rows of each clause between the months `from` and `to`, from the first place
+ * that has all of a clause's periods: this connection's memory (`RowCache`), then the
+ * stored periods (`sla_period_results`, kept from earlier sessions), else computed with
+ * `computeCompliance` and stored for next time. The timeline handler and the practice
+ * dashboard both use it.
  */
 export function clauseTimelines(
   ctx: ServiceContext,
@@ -251,11 +397,10 @@ export function clauseTimelines(
 ): Map<string, TimelineRow[]> {
   const out = new Map<string, TimelineRow[]>();
   if (rows.length === 0) return out;
-  const repo = slaRepo(ctx);
   const cache = rowCacheOf(ctx);
   return withSla(() => {
     const clauses = rows
-      .map((row) => {
+      .map((row): Clause => {
         const definition = rowToDefinition(row);
         return { row, definition, ...timelinePeriods(definition, from, to) };
       })
@@ -270,73 +415,29 @@ export function clauseTimelines(
         return false;
       });
     if (clauses.length === 0) return out;
-    const ids = clauses.map((c) => c.row.id);
-    const startMs = Math.min(...clauses.map((c) => c.startMs));
-    const endMs = Math.max(...clauses.map((c) => c.endMs));
-    const firstDate = clauses.map((c) => c.firstDate).reduce((a, b) => (b < a ? b : a));
-    const lastDate = clauses.map((c) => c.lastDate).reduce((a, b) => (b > a ? b : a));
-    const incidents = new Map<string, Span[]>(ids.map((id) => [id, []]));
-    for (const i of repo.incidentSpans(
-      ids,
-      new Date(startMs).toISOString(),
-      new Date(endMs).toISOString(),
-    )) {
-      incidents.get(i.clauseId)!.push({
-        id: i.id,
-        start: i.start,
-        end: i.end,
-        excluded: i.excluded,
-        cause: '',
-        exclusionKind: i.exclusionKind as ComplianceIncident['exclusionKind'],
-        // Stored as normalised UTC ISO text, so the native parse is exact.
-        startMs: Date.parse(i.start),
-        endMs: Date.parse(i.end),
-      });
-    }
-    const measurements = new Map<string, { date: string; value: number }[]>(
-      ids.map((id) => [id, []]),
-    );
-    for (const m of repo.clausesMeasurements(ids, firstDate, lastDate)) {
-      measurements.get(m.clauseId)!.push(m);
-    }
-    for (const clause of clauses) {
-      const { definition, periods } = clause;
-      const spans = incidents.get(clause.row.id)!;
-      const values = measurements.get(clause.row.id)!;
-      // The service windows of the whole timeline, read from the zone once.
-      const windows = cachedWindows(clause.startMs, clause.endMs, definition.serviceHours);
-      const timeline = periods.map((period): TimelineRow => {
-        // Pre-filtered with the parsed instants: each period sees only its own records.
-        const own = spans.filter((i) => i.endMs > period.startMs && i.startMs < period.endMs);
-        const days = values.filter((m) => m.date >= period.firstDate && m.date <= period.lastDate);
-        const r = computeCompliance(definition, period, own, days, windows);
-        return {
-          period: r.period,
-          start: r.start,
-          end: r.end,
-          measured: r.measured,
-          value: r.measured === null ? null : Number(r.measured),
-          met: r.met,
-          creditPercent: r.creditPercent,
-          creditMinor: r.creditMinor,
-          incidentCount: r.incidents.filter((i) => i.counts).length,
-        };
-      });
-      out.set(clause.row.id, timeline);
-      if (cache) {
-        let cached = cache.clauses.get(clause.row.id)?.rows;
-        if (!cached) {
-          cached = new Map();
-          const writes = cache.writes.get(clause.row.id) ?? 0;
-          cache.clauses.set(clause.row.id, { writes, rows: cached });
-        }
-        for (const row of timeline) {
-          if (!cached.has(row.period)) cache.size++;
-          cached.set(row.period, { ...row });
-        }
+    const fill = (storeComputed: boolean) => {
+      const missing = fromStore(ctx, clauses, out, cache);
+      if (missing.length === 0) return out;
+      const computed = compute(ctx, missing);
+      for (const [id, timeline] of computed) {
+        out.set(id, timeline);
+        remember(cache, id, timeline);
       }
-    }
-    return out;
+      if (storeComputed) {
+        const periods = [...computed].flatMap(([clauseId, timeline]) =>
+          timeline.map((r) => ({ clauseId, ...r })),
+        );
+        slaRepo(ctx).storePeriods(periods, TIMELINE_ENGINE);
+      }
+      return out;
+    };
+    // Inside a caller's transaction (no memory cache then) the stored rows are still right
+    // (the triggers run in it too), but nothing is stored: it may roll back. Otherwise the
+    // reads and the store share one snapshot, so what is stored was computed from the rows
+    // as they still are (storePeriods gives up when another connection wrote meanwhile).
+    if (!cache) return fill(false);
+    pruneOtherEngines(ctx);
+    return readSnapshot(ctx.sqlite, () => fill(true));
   });
 }
 
