@@ -29,17 +29,34 @@ export function parseCalendarDate(text: string): CalendarDate {
   return { year, month, day };
 }
 
+// Days already converted, both ways (pure, so never stale; at most 20,000 each): the
+// receivables and the dashboard turn the same few thousand due and planned dates into days
+// and back on every call, two Date objects and a format each.
+const dayNumbers = new Map<string, number>();
+const dayTexts = new Map<number, string>();
+
 function fromDayNumber(dayNumber: number): string {
+  const known = dayTexts.get(dayNumber);
+  if (known !== undefined) return known;
   const d = new Date(dayNumber * DAY_MS);
   const y = d.getUTCFullYear();
   if (y < 0 || y > 9999) throw new BillingError('INVALID_DATE', { value: String(y) });
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
-  return `${pad(y, 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+  const text = `${pad(y, 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+  if (dayTexts.size >= 20_000) dayTexts.clear();
+  dayTexts.set(dayNumber, text);
+  return text;
 }
 
 function dayNumber(text: string): number {
-  const { year, month, day } = parseCalendarDate(text);
-  return utcDayNumber(year, month, day);
+  let n = dayNumbers.get(text);
+  if (n === undefined) {
+    const { year, month, day } = parseCalendarDate(text);
+    n = utcDayNumber(year, month, day);
+    if (dayNumbers.size >= 20_000) dayNumbers.clear();
+    dayNumbers.set(text, n);
+  }
+  return n;
 }
 
 export function isCalendarDate(text: string): boolean {
