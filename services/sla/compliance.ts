@@ -206,7 +206,12 @@ type Span = ComplianceIncident & { startMs: number; endMs: number };
 interface CachedClause {
   writes: number;
   rows: Map<string, TimelineRow>;
+  /** The clause's period keys per range asked (`from|to`): no definition to read on a hit. */
+  ranges: Map<string, string[]>;
 }
+
+/** Ranges remembered per clause (a timeline's few, the dashboard's); past it they restart. */
+const MAX_CACHED_RANGES = 16;
 
 interface RowCache {
   base: string;
@@ -252,18 +257,31 @@ type Clause = ReturnType<typeof timelinePeriods> & {
   definition: ClauseDefinition;
 };
 
-/** Keeps a clause's computed rows (copies: callers may change what they get). */
-function remember(cache: RowCache | null, clauseId: string, timeline: readonly TimelineRow[]) {
+/**
+ * Keeps a clause's computed rows for the range `from|to` (copies: callers may change what
+ * they get).
+ */
+function remember(
+  cache: RowCache | null,
+  clauseId: string,
+  range: string,
+  timeline: readonly TimelineRow[],
+) {
   if (!cache) return;
-  let cached = cache.clauses.get(clauseId)?.rows;
+  let cached = cache.clauses.get(clauseId);
   if (!cached) {
-    cached = new Map();
-    cache.clauses.set(clauseId, { writes: cache.writes.get(clauseId) ?? 0, rows: cached });
+    cached = { writes: cache.writes.get(clauseId) ?? 0, rows: new Map(), ranges: new Map() };
+    cache.clauses.set(clauseId, cached);
   }
   for (const row of timeline) {
-    if (!cached.has(row.period)) cache.size++;
-    cached.set(row.period, { ...row });
+    if (!cached.rows.has(row.period)) cache.size++;
+    cached.rows.set(row.period, { ...row });
   }
+  if (cached.ranges.size >= MAX_CACHED_RANGES) cached.ranges.clear();
+  cached.ranges.set(
+    range,
+    timeline.map((row) => row.period),
+  );
 }
 
 /**
@@ -276,6 +294,7 @@ function fromStore(
   clauses: readonly Clause[],
   out: Map<string, TimelineRow[]>,
   cache: RowCache | null,
+  range: string,
 ): Clause[] {
   const stored = new Map<string, Map<string, TimelineRow>>();
   const periods = slaRepo(ctx).storedPeriods(
@@ -302,7 +321,7 @@ function fromStore(
     if (!rows || !clause.periods.every((p) => rows.has(p.key))) return true;
     const timeline = clause.periods.map((p) => rows.get(p.key)!);
     out.set(clause.row.id, timeline);
-    remember(cache, clause.row.id, timeline);
+    remember(cache, clause.row.id, range, timeline);
     return false;
   });
 }
@@ -398,30 +417,32 @@ export function clauseTimelines(
   const out = new Map<string, TimelineRow[]>();
   if (rows.length === 0) return out;
   const cache = rowCacheOf(ctx);
+  const range = `${from}|${to}`;
   return withSla(() => {
     const clauses = rows
+      .filter((row) => {
+        const cached = cache?.clauses.get(row.id);
+        const keys = cached?.ranges.get(range);
+        if (!cached || !keys || !keys.every((key) => cached.rows.has(key))) return true;
+        // Copies: callers may change what they get.
+        out.set(
+          row.id,
+          keys.map((key) => ({ ...cached.rows.get(key)! })),
+        );
+        return false;
+      })
       .map((row): Clause => {
         const definition = rowToDefinition(row);
         return { row, definition, ...timelinePeriods(definition, from, to) };
-      })
-      .filter((clause) => {
-        const cached = cache?.clauses.get(clause.row.id)?.rows;
-        if (!cached || !clause.periods.every((p) => cached.has(p.key))) return true;
-        // Copies: callers may change what they get.
-        out.set(
-          clause.row.id,
-          clause.periods.map((p) => ({ ...cached.get(p.key)! })),
-        );
-        return false;
       });
     if (clauses.length === 0) return out;
     const fill = (storeComputed: boolean) => {
-      const missing = fromStore(ctx, clauses, out, cache);
+      const missing = fromStore(ctx, clauses, out, cache, range);
       if (missing.length === 0) return out;
       const computed = compute(ctx, missing);
       for (const [id, timeline] of computed) {
         out.set(id, timeline);
-        remember(cache, id, timeline);
+        remember(cache, id, range, timeline);
       }
       if (storeComputed) {
         const periods = [...computed].flatMap(([clauseId, timeline]) =>
