@@ -177,6 +177,21 @@ export interface TimelineRow {
   incidentCount: number;
 }
 
+/** A timeline row of a period's figures, computed or stored (`value` is `measured` read). */
+function timelineRow(p: Omit<TimelineRow, 'value'>): TimelineRow {
+  return {
+    period: p.period,
+    start: p.start,
+    end: p.end,
+    measured: p.measured,
+    value: p.measured === null ? null : Number(p.measured),
+    met: p.met,
+    creditPercent: p.creditPercent,
+    creditMinor: p.creditMinor,
+    incidentCount: p.incidentCount,
+  };
+}
+
 /** A clause's timeline periods and the instants and dates they cover together. */
 function timelinePeriods(definition: ClauseDefinition, from: string, to: string) {
   const periods = periodKeysBetween(definition, from, to).map((key) =>
@@ -304,17 +319,7 @@ function fromStore(
   for (const p of periods) {
     let rows = stored.get(p.clauseId);
     if (!rows) stored.set(p.clauseId, (rows = new Map()));
-    rows.set(p.period, {
-      period: p.period,
-      start: p.start,
-      end: p.end,
-      measured: p.measured,
-      value: p.measured === null ? null : Number(p.measured),
-      met: p.met,
-      creditPercent: p.creditPercent,
-      creditMinor: p.creditMinor,
-      incidentCount: p.incidentCount,
-    });
+    rows.set(p.period, timelineRow(p));
   }
   return clauses.filter((clause) => {
     const rows = stored.get(clause.row.id);
@@ -374,17 +379,7 @@ function compute(ctx: ServiceContext, clauses: readonly Clause[]): Map<string, T
       const own = spans.filter((i) => i.endMs > period.startMs && i.startMs < period.endMs);
       const days = values.filter((m) => m.date >= period.firstDate && m.date <= period.lastDate);
       const r = computeCompliance(definition, period, own, days, windows);
-      return {
-        period: r.period,
-        start: r.start,
-        end: r.end,
-        measured: r.measured,
-        value: r.measured === null ? null : Number(r.measured),
-        met: r.met,
-        creditPercent: r.creditPercent,
-        creditMinor: r.creditMinor,
-        incidentCount: r.incidents.filter((i) => i.counts).length,
-      };
+      return timelineRow({ ...r, incidentCount: r.incidents.filter((i) => i.counts).length });
     });
     timelines.set(clause.row.id, timeline);
   }
@@ -456,7 +451,7 @@ export function clauseTimelines(
     // (the triggers run in it too), but nothing is stored: it may roll back. Otherwise the
     // reads and the store share one snapshot, so what is stored was computed from the rows
     // as they still are (storePeriods gives up when another connection wrote meanwhile).
-    if (!cache) return fill(false);
+    if (ctx.sqlite.inTransaction) return fill(false);
     pruneOtherEngines(ctx);
     return readSnapshot(ctx.sqlite, () => fill(true));
   });
