@@ -97,7 +97,8 @@ const PERIOD_INVOICE = `SELECT id, number, coalesce(supply_date, issue_date) AS 
       WHERE engagement_id = ? AND status NOT IN ('draft', 'void')
         AND coalesce(supply_date, issue_date) BETWEEN ? AND ?
       ORDER BY date DESC, number DESC LIMIT 1`;
-const SLA_SOURCES = [
+/** The rows an SLA period is computed from, per clause (migration 0006's triggers match). */
+export const SLA_SOURCES = [
   { table: 'sla_clauses', key: 'id' },
   { table: 'sla_incidents', key: 'clause_id' },
   { table: 'sla_measurements', key: 'clause_id' },
@@ -282,11 +283,8 @@ export function createSlaRepository(db: AppDatabase, sqlite: Database.Database) 
       const rows = prepared(sqlite, STORED_PERIODS).all(JSON.stringify(clauseIds), engine) as (Omit<
         StoredPeriod,
         'met'
-      > & { met: number | null })[];
-      for (const row of rows) {
-        (row as unknown as StoredPeriod).met = row.met === null ? null : row.met === 1;
-      }
-      return rows as unknown as StoredPeriod[];
+      > & { met: 0 | 1 | null })[];
+      return rows.map((row) => ({ ...row, met: row.met === null ? null : row.met === 1 }));
     },
 
     /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SlaMeasurement } from '../../core/api';
-import { DATABASE_FILE_NAME } from '../../db';
+import { DATABASE_FILE_NAME, SLA_SOURCES } from '../../db';
 import { readSnapshot, writeIfFree } from '../../db/repositories/sql';
 import { startTestServices, type TestServices } from '../../test/support/services';
 import { testClock } from '../billing/test-helpers';
@@ -97,6 +97,38 @@ describe('stored SLA periods', () => {
       expect([storedCount(a.id), storedCount(b.id)], what).toEqual([0, 10]);
       await computeAll();
     }
+  });
+
+  it('are guarded by a trigger on every write to each table the periods are computed from', () => {
+    // The memory cache counts writes to SLA_SOURCES; the file's triggers must cover the same
+    // tables, or a new source would leave stored periods stale across sessions.
+    const triggers = services.database.sqlite
+      .prepare(
+        `SELECT tbl_name AS tbl, sql FROM sqlite_master
+          WHERE type = 'trigger' AND sql LIKE '%DELETE FROM \`sla_period_results\`%'`,
+      )
+      .all() as { tbl: string; sql: string }[];
+    const expected = SLA_SOURCES.flatMap(({ table, key }) =>
+      (
+        [
+          ['INSERT', 'NEW'],
+          ['UPDATE', 'OLD'],
+          ['UPDATE', 'NEW'],
+          ['DELETE', 'OLD'],
+        ] as const
+      ).map(([event, row]) => `${table} ${event} ${row}.${key}`),
+    );
+    const covered = expected.filter((wanted) => {
+      const [table, event, column] = wanted.split(' ');
+      return triggers.some(
+        (t) =>
+          t.tbl === table &&
+          t.sql.includes(`AFTER ${event} ON \`${table}\``) &&
+          t.sql.includes(column!.replace('.', '.`') + '`'),
+      );
+    });
+    expect(covered).toEqual(expected);
+    expect(triggers).toHaveLength(SLA_SOURCES.length * 3);
   });
 
   it('are dropped for both clauses when an incident moves between them, and with a deleted clause', async () => {
