@@ -53,7 +53,7 @@ Commands:
       range writes nothing and is not an error.
 
   workspace-export --out FILE [--force]
-      Write the whole workspace as one JSON file (every table, money in minor units),
+      Write the whole workspace as one JSON file (every record, money in minor units),
       the file Settings → Workspace data → Import reads on another machine.
 
   workspace-import FILE [--policy keep-mine|take-theirs] [--dry-run]
