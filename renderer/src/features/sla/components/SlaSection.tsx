@@ -196,7 +196,7 @@ function ClauseTable({
                   {name}
                 </Button>
               </Table.Td>
-              <Table.Td>{t(`sla.metric.${c.metric}`)}</Table.Td>
+              <Table.Td className="words">{t(`sla.metric.${c.metric}`)}</Table.Td>
               <Table.Td className="tabular">
                 {t(`sla.direction.${c.direction}`)} {formatValue(c.target, c.unit, t)}
               </Table.Td>

@@ -221,7 +221,7 @@ function Report({ data }: { data: SlaReport }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{t(`sla.metric.${r.metric}`)}</Table.Td>
+                    <Table.Td className="words">{t(`sla.metric.${r.metric}`)}</Table.Td>
                     <Table.Td className="tabular nowrap">
                       {t(`sla.direction.${r.direction}`)} {formatValue(r.target, r.unit, t)}
                     </Table.Td>
