@@ -43,7 +43,8 @@ export function findingsTable(
     { header: w.findings.fixCost, width: 56, align: 'right' },
     { header: w.findings.netBenefitRange, width: 92, align: 'right' },
     ...(withDays ? [{ header: w.findings.fixDays, width: 38, align: 'right' as const }] : []),
-    { header: w.findings.payback, width: 52, align: 'right' },
+    // Wide enough for "回收期（季度）" on one line at the proposal's header size.
+    { header: w.findings.payback, width: 64, align: 'right' },
   ];
   const rows: TableCell[][] = findings.map((f) => {
     const e = f.item.evaluation;
